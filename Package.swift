@@ -1,0 +1,95 @@
+// swift-tools-version:6.1
+import PackageDescription
+
+let swiftSettings: [SwiftSetting] = [
+    .enableUpcomingFeature("ExistentialAny"),
+]
+
+/// Domain targets share one shape: the model, a repository port with its in-memory implementation,
+/// use cases, jobs and an HTTP controller.
+func domain(_ name: String, _ dependencies: [Target.Dependency]) -> Target {
+    .target(name: name, dependencies: ["StarlingCore", "StarlingHTTP"] + dependencies, swiftSettings: swiftSettings)
+}
+
+let package = Package(
+    name: "starling",
+    platforms: [.macOS(.v14)],
+    products: [
+        .executable(name: "starling", targets: ["starling"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.28.1"),
+        .package(url: "https://github.com/hummingbird-project/hummingbird-auth", from: "2.5.0"),
+        .package(url: "https://github.com/vapor/sqlite-nio", from: "1.13.2"),
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+        .package(url: "https://github.com/apple/swift-crypto", from: "3.12.3"),
+        .package(url: "https://github.com/apple/swift-log", from: "1.16.2"),
+        .package(url: "https://github.com/apple/swift-nio", from: "2.101.2"),
+        .package(url: "https://github.com/swift-server/swift-service-lifecycle", from: "2.13.0"),
+    ],
+    targets: [
+        .target(
+            name: "StarlingCore",
+            dependencies: [
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+            ],
+            swiftSettings: swiftSettings
+        ),
+        .target(
+            name: "StarlingHTTP",
+            dependencies: [
+                "StarlingCore",
+                .product(name: "Hummingbird", package: "hummingbird"),
+            ],
+            swiftSettings: swiftSettings
+        ),
+        domain("Accounts", [
+            .product(name: "HummingbirdBcrypt", package: "hummingbird-auth"),
+            .product(name: "Crypto", package: "swift-crypto"),
+        ]),
+        domain("Friendships", ["Accounts"]),
+        domain("Tweets", ["Accounts"]),
+        domain("Newsfeeds", ["Tweets", "Friendships"]),
+        .target(
+            name: "SQLiteStorage",
+            dependencies: [
+                "StarlingCore", "Accounts", "Tweets", "Friendships", "Newsfeeds",
+                .product(name: "SQLiteNIO", package: "sqlite-nio"),
+            ],
+            swiftSettings: swiftSettings
+        ),
+        .target(
+            name: "App",
+            dependencies: [
+                "StarlingCore", "StarlingHTTP", "Accounts", "Tweets", "Friendships", "Newsfeeds", "SQLiteStorage",
+                .product(name: "Hummingbird", package: "hummingbird"),
+            ],
+            swiftSettings: swiftSettings
+        ),
+        .executableTarget(
+            name: "starling",
+            dependencies: [
+                "App",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ],
+            swiftSettings: swiftSettings
+        ),
+        .target(
+            name: "StarlingTesting",
+            dependencies: [
+                "App", "StarlingCore", "Accounts", "Tweets", "Friendships", "Newsfeeds", "SQLiteStorage",
+                .product(name: "HummingbirdTesting", package: "hummingbird"),
+            ],
+            swiftSettings: swiftSettings
+        ),
+        .testTarget(name: "StarlingCoreTests", dependencies: ["StarlingCore", "StarlingTesting"], swiftSettings: swiftSettings),
+        .testTarget(name: "StarlingHTTPTests", dependencies: ["StarlingHTTP", "StarlingTesting"], swiftSettings: swiftSettings),
+        .testTarget(name: "AccountsTests", dependencies: ["Accounts", "StarlingTesting"], swiftSettings: swiftSettings),
+        .testTarget(name: "TweetsTests", dependencies: ["Tweets", "StarlingTesting"], swiftSettings: swiftSettings),
+        .testTarget(name: "FriendshipsTests", dependencies: ["Friendships", "StarlingTesting"], swiftSettings: swiftSettings),
+        .testTarget(name: "NewsfeedsTests", dependencies: ["Newsfeeds", "StarlingTesting"], swiftSettings: swiftSettings),
+        .testTarget(name: "SQLiteStorageTests", dependencies: ["SQLiteStorage", "StarlingTesting"], swiftSettings: swiftSettings),
+        .testTarget(name: "AppTests", dependencies: ["App", "StarlingTesting"], swiftSettings: swiftSettings),
+    ]
+)

@@ -1,0 +1,65 @@
+import HTTPTypes
+import Hummingbird
+import StarlingCore
+import StarlingHTTP
+
+/// Sets `context.viewer` from `Authorization: Bearer <token>` or the `sessionid` cookie.
+///
+/// Unknown or revoked credentials leave the request anonymous. An unsafe request authenticated by
+/// cookie must come from the same origin: a browser sends `Origin` (or `Sec-Fetch-Site`) on every
+/// cross-site POST, so those are refused; clients that are not browsers send neither and are not
+/// exposed to cross-site forgery. Bearer requests are never subject to it.
+public struct AuthenticationMiddleware: RouterMiddleware {
+    public typealias Context = StarlingRequestContext
+    /// The name of the session cookie.
+    public static let cookieName = "sessionid"
+
+    let authenticate: Authenticate
+
+    public init(authenticate: Authenticate) {
+        self.authenticate = authenticate
+    }
+
+    public func handle(
+        _ request: Request, context: Context, next: (Request, Context) async throws -> Response
+    ) async throws -> Response {
+        var context = context
+        if let authorization = request.headers[.authorization], authorization.lowercased().hasPrefix("bearer ") {
+            let token = String(authorization.dropFirst(7)).trimmingCharacters(in: .whitespaces)
+            context.viewer = try await authenticate(token: token, credential: .bearerToken)
+        } else if let token = request.cookies[Self.cookieName]?.value, !token.isEmpty {
+            context.viewer = try await authenticate(token: token, credential: .sessionCookie)
+            if context.viewer != nil, !request.method.isSafe, let failure = Self.crossOriginFailure(request) {
+                throw StarlingError.forbidden("CSRF Failed: \(failure)")
+            }
+        }
+        return try await next(request, context)
+    }
+
+    /// Why a cookie-authenticated unsafe request looks cross-site, or nil when it does not.
+    static func crossOriginFailure(_ request: Request) -> String? {
+        let host = request.head.authority ?? request.headers[HTTPField.Name("Host")!] ?? ""
+        if let site = request.headers[HTTPField.Name("Sec-Fetch-Site")!], site != "same-origin", site != "none" {
+            return "cross-site request (Sec-Fetch-Site: \(site))."
+        }
+        for (field, label) in [(HTTPField.Name.origin, "Origin"), (.referer, "Referer")] {
+            guard let value = request.headers[field] else { continue }
+            if authority(of: value) != host.lowercased() {
+                return "\(label) checking failed - \(value) does not match any trusted origins."
+            }
+            return nil
+        }
+        return nil
+    }
+
+    private static func authority(of url: String) -> String? {
+        guard let schemeEnd = url.range(of: "://") else { return nil }
+        let rest = url[schemeEnd.upperBound...]
+        return rest.split(separator: "/", maxSplits: 1, omittingEmptySubsequences: false).first.map { $0.lowercased() }
+    }
+}
+
+extension HTTPRequest.Method {
+    /// GET, HEAD and OPTIONS change nothing.
+    var isSafe: Bool { self == .get || self == .head || self == .options }
+}

@@ -1,0 +1,56 @@
+import Hummingbird
+import StarlingCore
+import StarlingHTTP
+
+/// `/api/profiles/{profile_id}/`: the owner changes their nickname. A profile's id is its user's id.
+public struct ProfilesController: Sendable {
+    let users: any UserRepository
+
+    public init(users: any UserRepository) {
+        self.users = users
+    }
+
+    /// The longest nickname accepted.
+    public static let maximumNicknameLength = 200
+
+    public func addRoutes(to router: Router<StarlingRequestContext>) {
+        router.put("api/profiles/:id", use: update)
+        router.patch("api/profiles/:id", use: update)
+        router.rejectOtherMethods("api/profiles/:id", allowed: [.put, .patch])
+    }
+
+    @Sendable func update(_ request: Request, context: StarlingRequestContext) async throws -> Response {
+        let viewer = try context.requireViewer()
+        let id = try context.pathID()
+        guard try await users.user(id: id) != nil else { throw StarlingError.notFound }
+        guard id == viewer.userID else { throw StarlingError.forbidden("You can only change your own profile.") }
+        let input = try await RequestInput.parse(request)
+        var errors = FieldErrors()
+        var changes = ProfileChanges()
+        if input.values["nickname"] == .null {
+            changes.nickname = .some(nil)
+        } else if let nickname = input.text("nickname", required: false, errors: &errors) {
+            let trimmed = nickname.trimmingCharacters(in: .whitespaces)
+            if trimmed.count > Self.maximumNicknameLength {
+                errors.add("nickname", "Ensure this field has no more than \(Self.maximumNicknameLength) characters.")
+            }
+            changes.nickname = .some(trimmed.isEmpty ? nil : trimmed)
+        }
+        try errors.check()
+        guard let user = try await users.updateProfile(userID: id, changes: changes) else { throw StarlingError.notFound }
+        return try JSONBody.response(ProfileJSON(nickname: user.nickname, avatar: UserJSON(user).avatarURL))
+    }
+
+    struct ProfileJSON: Encodable {
+        let nickname: String?
+        let avatar: String?
+
+        func encode(to encoder: any Encoder) throws {
+            var container = encoder.container(keyedBy: CodingKeys.self)
+            try container.encode(nickname, forKey: .nickname)
+            try container.encode(avatar, forKey: .avatar)
+        }
+
+        enum CodingKeys: String, CodingKey { case nickname, avatar }
+    }
+}

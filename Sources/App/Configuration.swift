@@ -1,0 +1,93 @@
+import Foundation
+import StarlingCore
+
+/// Every setting of a Starling process, read once at start-up. A flag overrides the
+/// `STARLING_*` environment variable beside it, which overrides the default.
+public struct Configuration: Sendable, Equatable {
+    public var host = "127.0.0.1"
+    public var port = 8080
+    /// Where the SQLite file and media live; created on first start.
+    public var dataDirectory = "./data"
+    /// Rate limits on or off as a whole.
+    public var rateLimitsEnabled = true
+    /// Limits replacing a rule's defaults, by rule name (`STARLING_RATE_LIMIT_TWEET_CREATE=2/s,10/min`).
+    public var rateLimitOverrides: [String: [RateLimit]] = [:]
+    /// nil: SQLite in the data directory.
+    public var databaseURL: String?
+    /// The bcrypt cost of new password hashes.
+    public var bcryptCost: UInt8 = 10
+    /// Worker tasks of the in-process job queue.
+    public var jobWorkers = 4
+
+    public init() {}
+
+    /// The settings table's names: flag name → environment variable.
+    static let names: [(flag: String, environment: String)] = [
+        ("host", "STARLING_HOST"), ("port", "STARLING_PORT"), ("data-dir", "STARLING_DATA_DIR"),
+        ("rate-limits", "STARLING_RATE_LIMITS"), ("database-url", "STARLING_DATABASE_URL"),
+        ("bcrypt-cost", "STARLING_BCRYPT_COST"), ("job-workers", "STARLING_JOB_WORKERS"),
+    ]
+
+    /// Resolves flags (by flag name, without dashes; absent when not given) over the environment
+    /// over the defaults. Throws a readable error for a malformed value.
+    public static func resolve(flags: [String: String], environment: [String: String]) throws -> Configuration {
+        var values: [String: String] = [:]
+        for (flag, variable) in names {
+            if let value = flags[flag] ?? environment[variable] { values[flag] = value }
+        }
+        var configuration = Configuration()
+        if let host = values["host"] { configuration.host = host }
+        if let text = values["port"] {
+            guard let port = Int(text), (0...65_535).contains(port) else { throw ConfigurationError("port must be 0–65535, not \(text)") }
+            configuration.port = port
+        }
+        if let directory = values["data-dir"] { configuration.dataDirectory = directory }
+        if let text = values["rate-limits"] {
+            switch text.lowercased() {
+            case "on", "true", "1", "yes": configuration.rateLimitsEnabled = true
+            case "off", "false", "0", "no": configuration.rateLimitsEnabled = false
+            default: throw ConfigurationError("rate-limits must be on or off, not \(text)")
+            }
+        }
+        if let url = values["database-url"], !url.isEmpty { configuration.databaseURL = url }
+        if let text = values["bcrypt-cost"] {
+            guard let cost = UInt8(text), (4...31).contains(cost) else { throw ConfigurationError("bcrypt-cost must be 4–31") }
+            configuration.bcryptCost = cost
+        }
+        if let text = values["job-workers"] {
+            guard let workers = Int(text), workers > 0 else { throw ConfigurationError("job-workers must be positive") }
+            configuration.jobWorkers = workers
+        }
+        let prefix = "STARLING_RATE_LIMIT_"
+        for (variable, spec) in environment where variable.hasPrefix(prefix) {
+            let name = variable.dropFirst(prefix.count).lowercased()
+            let limits = spec.split(separator: ",").map { RateLimit(String($0).trimmingCharacters(in: .whitespaces)) }
+            guard !limits.isEmpty, limits.allSatisfy({ $0 != nil }) else {
+                throw ConfigurationError("\(variable) must look like 3/s or 1/s,5/min, not \(spec)")
+            }
+            configuration.rateLimitOverrides[name] = limits.compactMap { $0 }
+        }
+        return configuration
+    }
+
+    /// Where the SQLite database lives: the `--database-url` (`sqlite:///path` or `sqlite:path`),
+    /// else `starling.sqlite` in the data directory.
+    public func sqlitePath() throws -> String {
+        guard let url = databaseURL else { return (dataDirectory as NSString).appendingPathComponent("starling.sqlite") }
+        if url.hasPrefix("sqlite://") { return String(url.dropFirst("sqlite://".count)) }
+        if url.hasPrefix("sqlite:") { return String(url.dropFirst("sqlite:".count)) }
+        if url.hasPrefix("postgres://") || url.hasPrefix("postgresql://") {
+            throw ConfigurationError("PostgreSQL is not part of this build yet; leave --database-url unset for SQLite")
+        }
+        throw ConfigurationError("database-url must be sqlite:PATH or postgres://…, not \(url)")
+    }
+}
+
+/// A setting that cannot be used, with what is wrong.
+public struct ConfigurationError: Error, CustomStringConvertible {
+    public let description: String
+
+    public init(_ description: String) {
+        self.description = description
+    }
+}

@@ -1,0 +1,70 @@
+import StarlingCore
+
+/// Stores who follows whom. Rows are read as a wide-column store would serve them: by one user,
+/// then time descending (followers, followings) or by follower id (fanout batches).
+public protocol FriendshipRepository: Sendable {
+    /// In one transaction: stores the friendship and records `job` (the newsfeed merge).
+    /// Returns false, recording nothing, when `from` already follows `to`.
+    func follow(_ friendship: Friendship, job: Job) async throws -> Bool
+    /// In one transaction: deletes the friendship and records `job` (the newsfeed clean-up).
+    /// Returns false, recording nothing, when there was none.
+    func unfollow(from: Int64, to: Int64, job: Job) async throws -> Bool
+    /// One page of the user's followers, newest follow first.
+    func followers(of userID: Int64, page: PageRequest) async throws -> Page<Friendship>
+    /// One page of the users the user follows, newest follow first.
+    func followings(of userID: Int64, page: PageRequest) async throws -> Page<Friendship>
+    /// Up to `limit` follower ids of the user above `after`, ascending: the fanout's batches.
+    func followerIDs(of userID: Int64, after: Int64, limit: Int) async throws -> [Int64]
+    /// Which of `candidates` the user follows, in one round trip.
+    func followed(by userID: Int64, among candidates: [Int64]) async throws -> Set<Int64>
+}
+
+/// The in-memory `FriendshipRepository`.
+public actor MemoryFriendshipRepository: FriendshipRepository {
+    private struct Key: Hashable {
+        let from: Int64
+        let to: Int64
+    }
+
+    private var rows: [Key: Friendship] = [:]
+    private let outbox: MemoryOutbox
+
+    public init(outbox: MemoryOutbox) {
+        self.outbox = outbox
+    }
+
+    public func follow(_ friendship: Friendship, job: Job) async -> Bool {
+        let key = Key(from: friendship.fromUserID, to: friendship.toUserID)
+        guard rows[key] == nil else { return false }
+        rows[key] = friendship
+        await outbox.append(job)
+        return true
+    }
+
+    public func unfollow(from: Int64, to: Int64, job: Job) async -> Bool {
+        guard rows.removeValue(forKey: Key(from: from, to: to)) != nil else { return false }
+        await outbox.append(job)
+        return true
+    }
+
+    public func followers(of userID: Int64, page: PageRequest) -> Page<Friendship> {
+        newestFirst(page) { $0.toUserID == userID }
+    }
+
+    public func followings(of userID: Int64, page: PageRequest) -> Page<Friendship> {
+        newestFirst(page) { $0.fromUserID == userID }
+    }
+
+    public func followerIDs(of userID: Int64, after: Int64, limit: Int) -> [Int64] {
+        Array(rows.values.filter { $0.toUserID == userID && $0.fromUserID > after }.map(\.fromUserID).sorted().prefix(limit))
+    }
+
+    public func followed(by userID: Int64, among candidates: [Int64]) -> Set<Int64> {
+        Set(candidates.filter { rows[Key(from: userID, to: $0)] != nil })
+    }
+
+    private func newestFirst(_ page: PageRequest, where matches: (Friendship) -> Bool) -> Page<Friendship> {
+        let candidates = rows.values.filter { matches($0) && page.contains($0.id) }.sorted { $0.id > $1.id }
+        return page.page(fromNewestFirst: Array(candidates.prefix(page.limit + 1)))
+    }
+}

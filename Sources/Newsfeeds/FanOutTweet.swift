@@ -1,0 +1,39 @@
+import Friendships
+import StarlingCore
+import Tweets
+
+/// Delivers a new tweet to its author's followers: reads them in batches and inserts each batch's
+/// newsfeed rows in bulk. Rows are unique on (owner, tweet), so a replayed job changes nothing.
+public struct FanOutTweet: Sendable {
+    /// Followers per batch.
+    public static let defaultBatchSize = 1_000
+
+    let tweets: any TweetRepository
+    let friendships: any FriendshipRepository
+    let newsfeeds: any NewsfeedRepository
+    let batchSize: Int
+
+    public init(tweets: any TweetRepository, friendships: any FriendshipRepository,
+                newsfeeds: any NewsfeedRepository, batchSize: Int = FanOutTweet.defaultBatchSize) {
+        self.tweets = tweets
+        self.friendships = friendships
+        self.newsfeeds = newsfeeds
+        self.batchSize = batchSize
+    }
+
+    /// Returns how many newsfeed rows were new. A deleted tweet is done.
+    @discardableResult
+    public func callAsFunction(_ job: FanOutTweetJob) async throws -> Int {
+        guard let tweet = try await tweets.tweet(id: job.tweetID) else { return 0 }
+        var inserted = 0
+        var after: Int64 = 0
+        while true {
+            let batch = try await friendships.followerIDs(of: tweet.userID, after: after, limit: batchSize)
+            guard let last = batch.last else { break }
+            inserted += try await newsfeeds.insert(tweetID: tweet.id, authorID: tweet.userID, owners: batch)
+            after = last
+            if batch.count < batchSize { break }
+        }
+        return inserted
+    }
+}

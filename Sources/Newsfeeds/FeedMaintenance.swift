@@ -1,0 +1,46 @@
+import Friendships
+import StarlingCore
+import Tweets
+
+/// The jobs that keep newsfeeds in step with follows, unfollows and deletions.
+public struct FeedMaintenance: Sendable {
+    /// How many of a newly followed user's latest tweets are merged into the follower's feed.
+    public static let mergeDepth = 100
+
+    let tweets: any TweetRepository
+    let friendships: any FriendshipRepository
+    let newsfeeds: any NewsfeedRepository
+
+    public init(tweets: any TweetRepository, friendships: any FriendshipRepository, newsfeeds: any NewsfeedRepository) {
+        self.tweets = tweets
+        self.friendships = friendships
+        self.newsfeeds = newsfeeds
+    }
+
+    /// After a follow: the followee's latest tweets join the follower's feed, unless the follow
+    /// was undone in the meantime.
+    public func mergeFolloweeTweets(_ job: MergeFolloweeTweetsJob) async throws {
+        guard try await friendships.followed(by: job.followerID, among: [job.followeeID]).contains(job.followeeID) else { return }
+        let recent = try await tweets.tweets(userID: job.followeeID, page: PageRequest(limit: Self.mergeDepth))
+        _ = try await newsfeeds.insert(recent.items.map { NewsfeedEntry(ownerID: job.followerID, tweetID: $0.id, authorID: $0.userID) })
+    }
+
+    /// After an unfollow: the former followee's tweets leave the feed, unless followed again since.
+    public func removeFolloweeTweets(_ job: RemoveFolloweeTweetsJob) async throws {
+        guard try await !friendships.followed(by: job.followerID, among: [job.followeeID]).contains(job.followeeID) else { return }
+        _ = try await newsfeeds.remove(authorID: job.followeeID, fromFeedOf: job.followerID)
+    }
+
+    /// After a deletion: the tweet leaves every feed.
+    public func removeTweetFromFeeds(_ job: RemoveTweetFromFeedsJob) async throws {
+        _ = try await newsfeeds.remove(tweetID: job.tweetID)
+    }
+
+    /// Registers these jobs and the fanout with the queue's handlers.
+    public static func register(in handlers: inout JobHandlers, fanOut: FanOutTweet, maintenance: FeedMaintenance) {
+        handlers.register(FanOutTweetJob.self) { try await fanOut($0) }
+        handlers.register(MergeFolloweeTweetsJob.self, maintenance.mergeFolloweeTweets)
+        handlers.register(RemoveFolloweeTweetsJob.self, maintenance.removeFolloweeTweets)
+        handlers.register(RemoveTweetFromFeedsJob.self, maintenance.removeTweetFromFeeds)
+    }
+}

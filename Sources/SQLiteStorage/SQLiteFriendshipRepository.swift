@@ -1,0 +1,66 @@
+import Friendships
+import SQLiteNIO
+import StarlingCore
+
+/// `FriendshipRepository` on SQLite.
+public struct SQLiteFriendshipRepository: FriendshipRepository {
+    let store: SQLiteStore
+
+    public init(store: SQLiteStore) {
+        self.store = store
+    }
+
+    public func follow(_ friendship: Friendship, job: Job) async throws -> Bool {
+        try await store.write { tx in
+            let inserted = try await tx.change(
+                "INSERT OR IGNORE INTO friendships (from_user_id, to_user_id, id) VALUES (?, ?, ?)",
+                [friendship.fromUserID.sqlite, friendship.toUserID.sqlite, friendship.id.sqlite])
+            guard inserted > 0 else { return false }
+            try await tx.record(job)
+            return true
+        }
+    }
+
+    public func unfollow(from: Int64, to: Int64, job: Job) async throws -> Bool {
+        try await store.write { tx in
+            let deleted = try await tx.change("DELETE FROM friendships WHERE from_user_id = ? AND to_user_id = ?",
+                                              [from.sqlite, to.sqlite])
+            guard deleted > 0 else { return false }
+            try await tx.record(job)
+            return true
+        }
+    }
+
+    public func followers(of userID: Int64, page: PageRequest) async throws -> Page<Friendship> {
+        let rows = try await store.read(
+            "SELECT from_user_id, to_user_id, id FROM friendships WHERE to_user_id = ? AND id < ? AND id > ? ORDER BY id DESC LIMIT ?",
+            [userID.sqlite] + SQL.pageBinds(page))
+        return page.page(fromNewestFirst: rows.map(Self.decode))
+    }
+
+    public func followings(of userID: Int64, page: PageRequest) async throws -> Page<Friendship> {
+        let rows = try await store.read(
+            "SELECT from_user_id, to_user_id, id FROM friendships WHERE from_user_id = ? AND id < ? AND id > ? ORDER BY id DESC LIMIT ?",
+            [userID.sqlite] + SQL.pageBinds(page))
+        return page.page(fromNewestFirst: rows.map(Self.decode))
+    }
+
+    public func followerIDs(of userID: Int64, after: Int64, limit: Int) async throws -> [Int64] {
+        try await store.read(
+            "SELECT from_user_id FROM friendships WHERE to_user_id = ? AND from_user_id > ? ORDER BY from_user_id LIMIT ?",
+            [userID.sqlite, after.sqlite, limit.sqlite]
+        ).map { $0.int64("from_user_id") }
+    }
+
+    public func followed(by userID: Int64, among candidates: [Int64]) async throws -> Set<Int64> {
+        guard !candidates.isEmpty else { return [] }
+        let rows = try await store.read(
+            "SELECT to_user_id FROM friendships WHERE from_user_id = ? AND to_user_id IN (\(SQL.placeholders(candidates.count)))",
+            [userID.sqlite] + candidates.map(\.sqlite))
+        return Set(rows.map { $0.int64("to_user_id") })
+    }
+
+    static func decode(_ row: SQLiteRow) -> Friendship {
+        Friendship(id: row.int64("id"), fromUserID: row.int64("from_user_id"), toUserID: row.int64("to_user_id"))
+    }
+}

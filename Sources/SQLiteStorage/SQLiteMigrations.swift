@@ -1,0 +1,104 @@
+import SQLiteNIO
+
+/// One step of the schema, applied once, in order, in its own transaction.
+struct Migration: Sendable {
+    let version: Int
+    let name: String
+    let statements: [String]
+}
+
+/// The schema's history. Numbered alike for every SQL dialect; append, never edit.
+enum SQLiteMigrations {
+    static let all: [Migration] = [
+        Migration(version: 1, name: "create_accounts_tweets_friendships_newsfeeds_outbox", statements: [
+            """
+            CREATE TABLE users (
+                id INTEGER PRIMARY KEY,
+                username TEXT NOT NULL UNIQUE,
+                email TEXT NOT NULL UNIQUE,
+                password_hash TEXT NOT NULL,
+                is_staff INTEGER NOT NULL DEFAULT 0,
+                created_at INTEGER NOT NULL
+            )
+            """,
+            "CREATE TABLE profiles (user_id INTEGER PRIMARY KEY, nickname TEXT, avatar_key TEXT)",
+            "CREATE TABLE sessions (token_hash TEXT PRIMARY KEY, user_id INTEGER NOT NULL, expires_at INTEGER NOT NULL)",
+            "CREATE INDEX sessions_user ON sessions (user_id)",
+            // A tweet's id is its creation time in microseconds: ordering by id is ordering by time.
+            """
+            CREATE TABLE tweets (
+                id INTEGER PRIMARY KEY,
+                user_id INTEGER NOT NULL,
+                content TEXT NOT NULL,
+                likes_count INTEGER NOT NULL DEFAULT 0,
+                comments_count INTEGER NOT NULL DEFAULT 0
+            )
+            """,
+            "CREATE INDEX tweets_user ON tweets (user_id, id DESC)",
+            // Keyed like a wide-column row: (follower, followee) unique; followers and followings
+            // are range scans by one user and time.
+            """
+            CREATE TABLE friendships (
+                from_user_id INTEGER NOT NULL,
+                to_user_id INTEGER NOT NULL,
+                id INTEGER NOT NULL,
+                PRIMARY KEY (from_user_id, to_user_id)
+            ) WITHOUT ROWID
+            """,
+            "CREATE UNIQUE INDEX friendships_to_from ON friendships (to_user_id, from_user_id)",
+            "CREATE INDEX friendships_to_time ON friendships (to_user_id, id DESC)",
+            "CREATE INDEX friendships_from_time ON friendships (from_user_id, id DESC)",
+            // Row key = owner, then the tweet id, which is the tweet's time: range scans only.
+            """
+            CREATE TABLE newsfeeds (
+                owner_id INTEGER NOT NULL,
+                tweet_id INTEGER NOT NULL,
+                author_id INTEGER NOT NULL,
+                PRIMARY KEY (owner_id, tweet_id)
+            ) WITHOUT ROWID
+            """,
+            "CREATE INDEX newsfeeds_tweet ON newsfeeds (tweet_id)",
+            "CREATE TABLE outbox (id INTEGER PRIMARY KEY, name TEXT NOT NULL, payload TEXT NOT NULL)",
+        ]),
+    ]
+
+    static var latestVersion: Int { all.last?.version ?? 0 }
+}
+
+/// The database was written by a newer Starling than this one.
+public struct SchemaTooNewError: Error, CustomStringConvertible {
+    public let databaseVersion: Int
+    public let binaryVersion: Int
+
+    public var description: String {
+        "The database schema is at version \(databaseVersion), newer than this starling binary knows (\(binaryVersion)). "
+            + "Run a newer starling, or restore a database made by this version."
+    }
+}
+
+extension SQLiteStore {
+    /// Applies every migration the database lacks. Refuses a schema newer than this binary.
+    /// Returns the versions applied.
+    @discardableResult
+    public func migrate() async throws -> [Int] {
+        try await write { tx in
+            try await tx.execute("CREATE TABLE IF NOT EXISTS schema_migrations (version INTEGER PRIMARY KEY, name TEXT NOT NULL)")
+        }
+        let current = try await write { tx in
+            try await tx.execute("SELECT COALESCE(MAX(version), 0) AS v FROM schema_migrations").first?.int("v") ?? 0
+        }
+        guard current <= SQLiteMigrations.latestVersion else {
+            throw SchemaTooNewError(databaseVersion: current, binaryVersion: SQLiteMigrations.latestVersion)
+        }
+        var applied: [Int] = []
+        for migration in SQLiteMigrations.all where migration.version > current {
+            try await write { tx in
+                for statement in migration.statements { try await tx.execute(statement) }
+                try await tx.execute("INSERT INTO schema_migrations (version, name) VALUES (?, ?)",
+                                     [.integer(SQLiteInt64(migration.version)), .text(migration.name)])
+            }
+            applied.append(migration.version)
+        }
+        return applied
+    }
+}

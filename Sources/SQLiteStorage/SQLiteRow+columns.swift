@@ -1,0 +1,62 @@
+import SQLiteNIO
+import StarlingCore
+
+extension SQLiteRow {
+    func int64(_ name: String) -> Int64 {
+        Int64(column(name)?.integer ?? 0)
+    }
+
+    func int(_ name: String) -> Int {
+        Int(column(name)?.integer ?? 0)
+    }
+
+    func string(_ name: String) -> String {
+        column(name)?.string ?? ""
+    }
+
+    func optionalString(_ name: String) -> String? {
+        guard let data = column(name), !data.isNull else { return nil }
+        return data.string
+    }
+
+    func bool(_ name: String) -> Bool {
+        (column(name)?.integer ?? 0) != 0
+    }
+}
+
+extension Int64 {
+    var sqlite: SQLiteData { .integer(SQLiteInt64(self)) }
+}
+
+extension Int {
+    var sqlite: SQLiteData { .integer(SQLiteInt64(self)) }
+}
+
+extension String {
+    var sqlite: SQLiteData { .text(self) }
+}
+
+extension Optional where Wrapped == String {
+    var sqlite: SQLiteData { map { .text($0) } ?? .null }
+}
+
+/// SQL fragments shared by the repositories.
+enum SQL {
+    /// `?, ?, ?` for `count` values.
+    static func placeholders(_ count: Int) -> String {
+        Array(repeating: "?", count: count).joined(separator: ", ")
+    }
+
+    /// The exclusive key bounds of a page, as binds for `key < ? AND key > ?`, then the limit
+    /// of `limit + 1` rows that tells whether another page follows.
+    static func pageBinds(_ page: PageRequest) -> [SQLiteData] {
+        [(page.olderThan ?? Int64.max).sqlite, (page.newerThan ?? Int64.min).sqlite, (page.limit + 1).sqlite]
+    }
+}
+
+extension SQLiteTransaction {
+    /// Records a job in the outbox as part of this transaction.
+    func record(_ job: Job) async throws {
+        try await execute("INSERT INTO outbox (id, name, payload) VALUES (?, ?, ?)", [job.id.sqlite, job.name.sqlite, job.payload.sqlite])
+    }
+}

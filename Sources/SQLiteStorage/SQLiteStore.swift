@@ -1,0 +1,85 @@
+import Foundation
+import Logging
+import SQLiteNIO
+import Synchronization
+
+/// The SQLite database of the embedded deployment: one writer connection, whose transactions a
+/// lock serializes, and a few reader connections that WAL mode lets read while it writes.
+public final class SQLiteStore: Sendable {
+    private let writer: SQLiteConnection
+    private let readers: [SQLiteConnection]
+    private let writeLock = AsyncLock()
+    private let nextReader = Atomic<Int>(0)
+
+    private init(writer: SQLiteConnection, readers: [SQLiteConnection]) {
+        self.writer = writer
+        self.readers = readers
+    }
+
+    /// Opens (creating if needed) the database file at `path` in WAL mode.
+    public static func open(path: String, readers: Int = 3, logger: Logger = Logger(label: "starling.sqlite")) async throws -> SQLiteStore {
+        let writer = try await SQLiteConnection.open(storage: .file(path: path), logger: logger)
+        _ = try await writer.query("PRAGMA journal_mode=WAL")
+        try await configure(writer)
+        var readerConnections: [SQLiteConnection] = []
+        for _ in 0..<readers {
+            let reader = try await SQLiteConnection.open(storage: .file(path: path), logger: logger)
+            try await configure(reader)
+            readerConnections.append(reader)
+        }
+        return SQLiteStore(writer: writer, readers: readerConnections)
+    }
+
+    private static func configure(_ connection: SQLiteConnection) async throws {
+        _ = try await connection.query("PRAGMA synchronous=NORMAL")
+        _ = try await connection.query("PRAGMA busy_timeout=5000")
+        _ = try await connection.query("PRAGMA cache_size=-16000")
+    }
+
+    /// Closes every connection.
+    public func close() async throws {
+        for reader in readers { try await reader.close() }
+        try await writer.close()
+    }
+
+    /// Runs a read-only statement on a reader connection.
+    public func read(_ sql: String, _ binds: [SQLiteData] = []) async throws -> [SQLiteRow] {
+        guard !readers.isEmpty else { return try await writer.query(sql, binds) }
+        let index = nextReader.wrappingAdd(1, ordering: .relaxed).oldValue
+        return try await readers[index % readers.count].query(sql, binds)
+    }
+
+    /// Runs `body` in one transaction on the writer: all of it commits, or none of it.
+    public func write<T: Sendable>(_ body: (SQLiteTransaction) async throws -> T) async throws -> T {
+        try await writeLock.withLock {
+            let transaction = SQLiteTransaction(connection: writer)
+            _ = try await writer.query("BEGIN IMMEDIATE")
+            do {
+                let result = try await body(transaction)
+                _ = try await writer.query("COMMIT")
+                return result
+            } catch {
+                _ = try? await writer.query("ROLLBACK")
+                throw error
+            }
+        }
+    }
+}
+
+/// The statements of one write transaction.
+public struct SQLiteTransaction: Sendable {
+    let connection: SQLiteConnection
+
+    /// Runs a statement and returns its rows.
+    @discardableResult
+    public func execute(_ sql: String, _ binds: [SQLiteData] = []) async throws -> [SQLiteRow] {
+        try await connection.query(sql, binds)
+    }
+
+    /// Runs a statement and returns how many rows it changed.
+    public func change(_ sql: String, _ binds: [SQLiteData] = []) async throws -> Int {
+        _ = try await connection.query(sql, binds)
+        let rows = try await connection.query("SELECT changes() AS n")
+        return rows.first?.int("n") ?? 0
+    }
+}

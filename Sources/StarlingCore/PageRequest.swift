@@ -1,0 +1,57 @@
+/// A request for one page of a time-ordered list, newest first.
+///
+/// Every list of the API is keyed by an identifier that is also its time in microseconds (see
+/// `IDGenerator`), so the course's `created_at__lt` / `created_at__gt` and Starling's `max_id` /
+/// `since_id` all become exclusive bounds on one integer key.
+public struct PageRequest: Sendable, Equatable {
+    /// The default page size of the API.
+    public static let defaultLimit = 20
+    /// The largest page a client may ask for.
+    public static let maximumLimit = 100
+
+    /// Only items with a key strictly below this.
+    public var olderThan: Int64?
+    /// Only items with a key strictly above this.
+    public var newerThan: Int64?
+    /// The page size.
+    public var limit: Int
+
+    public init(olderThan: Int64? = nil, newerThan: Int64? = nil, limit: Int = PageRequest.defaultLimit) {
+        self.olderThan = olderThan
+        self.newerThan = newerThan
+        self.limit = limit
+    }
+
+    /// The newest page.
+    public static let first = PageRequest()
+
+    /// Whether `key` lies inside the bounds.
+    public func contains(_ key: Int64) -> Bool {
+        if let olderThan, key >= olderThan { return false }
+        if let newerThan, key <= newerThan { return false }
+        return true
+    }
+
+    /// Cuts a newest-first list of `limit + 1` candidates down to a page.
+    public func page<Item>(fromNewestFirst candidates: [Item]) -> Page<Item> {
+        Page(items: Array(candidates.prefix(limit)), hasNextPage: candidates.count > limit)
+    }
+}
+
+/// One page of a list, newest first.
+public struct Page<Item: Sendable>: Sendable {
+    public var items: [Item]
+    /// Whether more items lie beyond this page in the same direction.
+    public var hasNextPage: Bool
+
+    public init(items: [Item], hasNextPage: Bool) {
+        self.items = items
+        self.hasNextPage = hasNextPage
+    }
+
+    public func map<Other>(_ transform: (Item) throws -> Other) rethrows -> Page<Other> {
+        Page<Other>(items: try items.map(transform), hasNextPage: hasNextPage)
+    }
+}
+
+extension Page: Equatable where Item: Equatable {}

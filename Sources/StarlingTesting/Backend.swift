@@ -1,0 +1,39 @@
+import App
+import Foundation
+import Logging
+import SQLiteStorage
+import Testing
+
+/// A storage backend that contract suites and API tests run on.
+public enum Backend: String, CaseIterable, Sendable, CustomTestStringConvertible {
+    case memory
+    case sqlite
+
+    public var testDescription: String { rawValue }
+
+    /// Fresh, empty repositories on this backend.
+    public func repositories() async throws -> Repositories {
+        switch self {
+        case .memory:
+            return .memory()
+        case .sqlite:
+            return .sqlite(try await Self.openSQLite(at: TemporaryDirectory.make().appendingPathComponent("starling.sqlite").path))
+        }
+    }
+
+    /// Opens and migrates a SQLite database at `path`.
+    public static func openSQLite(at path: String) async throws -> SQLiteStore {
+        let store = try await SQLiteStore.open(path: path, readers: 2, logger: Logger(label: "test.sqlite"))
+        try await store.migrate()
+        return store
+    }
+}
+
+/// Temporary directories for test databases, under the system's temp directory.
+public enum TemporaryDirectory {
+    public static func make() -> URL {
+        let url = FileManager.default.temporaryDirectory.appendingPathComponent("starling-test-\(UUID().uuidString)")
+        try! FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
+        return url
+    }
+}

@@ -1,0 +1,139 @@
+import App
+import Foundation
+import Hummingbird
+import HummingbirdTesting
+import Logging
+import NIOCore
+import StarlingCore
+import Testing
+
+/// A Starling wired for tests: real use cases and jobs, on one backend, driven through the router.
+public struct TestStarling: Sendable {
+    public let starling: Starling
+    public let clock: ManualClock?
+
+    /// - Parameters:
+    ///   - rateLimits: off unless a test is about them.
+    ///   - clock: a controllable clock; the real one when nil.
+    public init(repositories: Repositories, rateLimits: Bool = false, clock: ManualClock? = nil,
+                queue: (any JobQueue)? = nil, configure: (inout Configuration) -> Void = { _ in }) {
+        var configuration = Configuration()
+        configuration.rateLimitsEnabled = rateLimits
+        configuration.bcryptCost = 4
+        configure(&configuration)
+        var logger = Logger(label: "test")
+        logger.logLevel = .warning
+        self.clock = clock
+        self.starling = Starling(configuration: configuration, repositories: repositories,
+                                 clock: clock ?? SystemWallClock(), logger: logger, queue: queue)
+    }
+
+    public static func make(_ backend: Backend, rateLimits: Bool = false, clock: ManualClock? = nil) async throws -> TestStarling {
+        TestStarling(repositories: try await backend.repositories(), rateLimits: rateLimits, clock: clock)
+    }
+
+    public var repositories: Repositories { starling.repositories }
+
+    /// Runs `body` against the application through the router, with the background services running.
+    public func test<T: Sendable>(_ body: @Sendable (API) async throws -> T) async throws -> T {
+        var logger = Logger(label: "test")
+        logger.logLevel = .warning
+        let app = starling.application(logger: logger)
+        return try await app.test(.router) { client in
+            try await body(API(client: client, starling: self))
+        }
+    }
+
+    /// Waits until every recorded job has run.
+    public func settle() async throws {
+        try await starling.relay.waitUntilIdle()
+    }
+}
+
+/// Typed calls of the HTTP API for tests.
+public struct API: Sendable {
+    public let client: any TestClientProtocol
+    public let starling: TestStarling
+
+    /// A logged-in user: id and bearer token.
+    public struct Account: Sendable {
+        public let id: Int64
+        public let username: String
+        public let token: String
+    }
+
+    /// Sends a request; `json` is encoded as the body; `token` authenticates by bearer.
+    @discardableResult
+    public func call(_ method: HTTPRequest.Method, _ uri: String, token: String? = nil, json: [String: any Sendable]? = nil,
+                     headers: HTTPFields = [:], body: ByteBuffer? = nil) async throws -> Reply {
+        var headers = headers
+        if let token { headers[.authorization] = "Bearer \(token)" }
+        var payload = body
+        if let json {
+            headers[.contentType] = "application/json"
+            payload = ByteBuffer(data: try JSONSerialization.data(withJSONObject: json))
+        }
+        return try await client.execute(uri: uri, method: method, headers: headers, body: payload) { response in
+            Reply(status: response.status, headers: response.headers, body: Data(buffer: response.body))
+        }
+    }
+
+    /// Signs up `username` (password "password1") and returns the account.
+    public func signUp(_ username: String) async throws -> Account {
+        let reply = try await call(.post, "/api/accounts/signup/",
+                                   json: ["username": username, "email": "\(username)@example.com", "password": "password1"])
+        try #require(reply.status == .created, "signup failed: \(reply.text)")
+        let object = try reply.object()
+        let user = try #require(object["user"] as? [String: Any])
+        return Account(id: try #require((user["id"] as? NSNumber)?.int64Value), username: username,
+                       token: try #require(object["token"] as? String))
+    }
+
+    /// Posts a tweet and returns its id.
+    public func post(_ content: String, as account: Account) async throws -> Int64 {
+        let reply = try await call(.post, "/api/tweets/", token: account.token, json: ["content": content])
+        try #require(reply.status == .created, "post failed: \(reply.text)")
+        return try #require((try reply.object()["id"] as? NSNumber)?.int64Value)
+    }
+
+    /// `follower` follows `followee`.
+    public func follow(_ followee: Account, by follower: Account) async throws {
+        let reply = try await call(.post, "/api/friendships/\(followee.id)/follow/", token: follower.token)
+        try #require(reply.status == .created, "follow failed: \(reply.text)")
+    }
+
+    /// The tweet ids of one newsfeed page, and whether more follow.
+    public func newsfeed(_ account: Account, query: String = "") async throws -> (ids: [Int64], hasNextPage: Bool) {
+        let reply = try await call(.get, "/api/newsfeeds/\(query.isEmpty ? "" : "?\(query)")", token: account.token)
+        try #require(reply.status == .ok, "newsfeed failed: \(reply.text)")
+        let object = try reply.object()
+        let results = try #require(object["results"] as? [[String: Any]])
+        let ids = results.compactMap { (($0["tweet"] as? [String: Any])?["id"] as? NSNumber)?.int64Value }
+        return (ids, try #require(object["has_next_page"] as? Bool))
+    }
+}
+
+/// A response, with its body read as JSON on demand.
+public struct Reply: Sendable {
+    public let status: HTTPResponse.Status
+    public let headers: HTTPFields
+    public let body: Data
+
+    public var text: String { String(decoding: body, as: UTF8.self) }
+
+    /// The body as a JSON object.
+    public func object() throws -> [String: Any] {
+        try #require(try JSONSerialization.jsonObject(with: body) as? [String: Any], "not a JSON object: \(text)")
+    }
+
+    /// The `results` array of a paginated body.
+    public func results() throws -> [[String: Any]] {
+        try #require(try object()["results"] as? [[String: Any]], "no results: \(text)")
+    }
+}
+
+extension Data {
+    init(buffer: ByteBuffer) {
+        self.init(buffer.readableBytesView)
+    }
+}

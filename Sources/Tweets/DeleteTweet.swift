@@ -1,0 +1,22 @@
+import StarlingCore
+
+/// Deletes a tweet (owner only). Its newsfeed rows are removed by a job.
+public struct DeleteTweet: Sendable {
+    let tweets: any TweetRepository
+    let ids: IDGenerator
+    let jobsRecorded: @Sendable () -> Void
+
+    public init(tweets: any TweetRepository, ids: IDGenerator, jobsRecorded: @escaping @Sendable () -> Void) {
+        self.tweets = tweets
+        self.ids = ids
+        self.jobsRecorded = jobsRecorded
+    }
+
+    public func callAsFunction(tweetID: Int64, by userID: Int64) async throws {
+        guard let tweet = try await tweets.tweet(id: tweetID) else { throw StarlingError.notFound }
+        guard tweet.userID == userID else { throw StarlingError.forbidden("You can only delete your own tweets.") }
+        let cleanUp = Job(id: ids.next(), RemoveTweetFromFeedsJob(tweetID: tweetID))
+        guard try await tweets.delete(id: tweetID, cleanUp: cleanUp) else { throw StarlingError.notFound }
+        jobsRecorded()
+    }
+}

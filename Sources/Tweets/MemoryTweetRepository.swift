@@ -1,0 +1,43 @@
+import StarlingCore
+
+/// The in-memory `TweetRepository`.
+public actor MemoryTweetRepository: TweetRepository {
+    private var byID: [Int64: Tweet] = [:]
+    private let outbox: MemoryOutbox
+    private let authorFeed: any AuthorFeedWriter
+
+    public init(outbox: MemoryOutbox, authorFeed: any AuthorFeedWriter) {
+        self.outbox = outbox
+        self.authorFeed = authorFeed
+    }
+
+    public func create(_ tweet: Tweet, fanOut: Job) async throws {
+        byID[tweet.id] = tweet
+        try await authorFeed.addToAuthorsFeed(tweet)
+        await outbox.append(fanOut)
+    }
+
+    public func tweet(id: Int64) -> Tweet? {
+        byID[id]
+    }
+
+    public func tweets(ids: [Int64]) -> [Int64: Tweet] {
+        var found: [Int64: Tweet] = [:]
+        for id in ids { found[id] = byID[id] }
+        return found
+    }
+
+    public func tweets(userID: Int64, page: PageRequest) -> Page<Tweet> {
+        let candidates = byID.values
+            .filter { $0.userID == userID && page.contains($0.id) }
+            .sorted { $0.id > $1.id }
+            .prefix(page.limit + 1)
+        return page.page(fromNewestFirst: Array(candidates))
+    }
+
+    public func delete(id: Int64, cleanUp: Job) async -> Bool {
+        guard byID.removeValue(forKey: id) != nil else { return false }
+        await outbox.append(cleanUp)
+        return true
+    }
+}

@@ -1,0 +1,48 @@
+import Accounts
+import StarlingCore
+
+/// A tweet as the API shows it: `{"id", "user", "created_at", "content", "comments_count",
+/// "likes_count", "has_liked", "photo_urls"}`.
+public struct TweetJSON: Encodable, Sendable, Equatable {
+    public var id: Int64
+    public var user: UserJSON
+    public var createdAt: Int64
+    public var content: String
+    public var commentsCount: Int
+    public var likesCount: Int
+    /// Whether the requesting user liked it (false when anonymous).
+    public var hasLiked: Bool
+    public var photoURLs: [String]
+
+    public init(_ tweet: Tweet, author: User, hasLiked: Bool = false, photoURLs: [String] = []) {
+        self.id = tweet.id
+        self.user = UserJSON(author)
+        self.createdAt = tweet.createdAt
+        self.content = tweet.content
+        self.commentsCount = tweet.commentsCount
+        self.likesCount = tweet.likesCount
+        self.hasLiked = hasLiked
+        self.photoURLs = photoURLs
+    }
+
+    enum CodingKeys: String, CodingKey {
+        case id, user, content
+        case createdAt = "created_at"
+        case commentsCount = "comments_count"
+        case likesCount = "likes_count"
+        case hasLiked = "has_liked"
+        case photoURLs = "photo_urls"
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encode(id, forKey: .id)
+        try container.encode(user, forKey: .user)
+        try container.encode(Timestamp.format(createdAt), forKey: .createdAt)
+        try container.encode(content, forKey: .content)
+        try container.encode(commentsCount, forKey: .commentsCount)
+        try container.encode(likesCount, forKey: .likesCount)
+        try container.encode(hasLiked, forKey: .hasLiked)
+        try container.encode(photoURLs, forKey: .photoURLs)
+    }
+}

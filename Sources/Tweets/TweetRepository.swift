@@ -1,0 +1,23 @@
+import StarlingCore
+
+/// Stores tweets.
+public protocol TweetRepository: Sendable {
+    /// In one transaction: stores the tweet, puts it in its author's own newsfeed, and records
+    /// the job that fans it out to the followers.
+    func create(_ tweet: Tweet, fanOut: Job) async throws
+    /// The tweet with this id.
+    func tweet(id: Int64) async throws -> Tweet?
+    /// The tweets with these ids, in one round trip; unknown ids are absent.
+    func tweets(ids: [Int64]) async throws -> [Int64: Tweet]
+    /// One page of a user's tweets, newest first.
+    func tweets(userID: Int64, page: PageRequest) async throws -> Page<Tweet>
+    /// In one transaction: deletes the tweet and records the job that removes it from every
+    /// newsfeed. Returns false when it did not exist.
+    func delete(id: Int64, cleanUp: Job) async throws -> Bool
+}
+
+/// Writes a new tweet into its author's own newsfeed. The in-memory tweet repository needs it,
+/// because there the newsfeed lives in another object; a relational store does it in SQL.
+public protocol AuthorFeedWriter: Sendable {
+    func addToAuthorsFeed(_ tweet: Tweet) async throws
+}

@@ -1,0 +1,86 @@
+import App
+import ArgumentParser
+import Foundation
+import Hummingbird
+import Logging
+
+/// The `starling` command: the server and its operations.
+@main
+struct StarlingCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "starling",
+        abstract: "Starling: a news-feed backend server.",
+        subcommands: [Serve.self, Migrate.self, Admin.self],
+        defaultSubcommand: Serve.self)
+}
+
+/// The settings every subcommand shares (see the settings table of DESIGN.md).
+struct SettingsOptions: ParsableArguments {
+    @Option(help: "Address to listen on (STARLING_HOST, default 127.0.0.1).") var host: String?
+    @Option(help: "Port to listen on (STARLING_PORT, default 8080).") var port: String?
+    @Option(name: .customLong("data-dir"), help: "Data directory (STARLING_DATA_DIR, default ./data).") var dataDir: String?
+    @Option(name: .customLong("rate-limits"), help: "on or off (STARLING_RATE_LIMITS, default on).") var rateLimits: String?
+    @Option(name: .customLong("database-url"), help: "sqlite:PATH (STARLING_DATABASE_URL, default SQLite in the data dir).")
+    var databaseURL: String?
+
+    func resolve() throws -> Configuration {
+        var flags: [String: String] = [:]
+        flags["host"] = host
+        flags["port"] = port
+        flags["data-dir"] = dataDir
+        flags["rate-limits"] = rateLimits
+        flags["database-url"] = databaseURL
+        do {
+            return try Configuration.resolve(flags: flags, environment: ProcessInfo.processInfo.environment)
+        } catch let error as ConfigurationError {
+            throw ValidationError(error.description)
+        }
+    }
+}
+
+func makeLogger() -> Logger {
+    var logger = Logger(label: "starling")
+    logger.logLevel = ProcessInfo.processInfo.environment["STARLING_LOG_LEVEL"].flatMap(Logger.Level.init(rawValue:)) ?? .info
+    return logger
+}
+
+/// `starling serve`: runs the API server until SIGTERM or SIGINT.
+struct Serve: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(abstract: "Run the API server (migrations run at start-up).")
+    @OptionGroup var settings: SettingsOptions
+
+    func run() async throws {
+        let configuration = try settings.resolve()
+        let app = try await buildApplication(configuration, logger: makeLogger())
+        try await app.runService()
+    }
+}
+
+/// `starling migrate`: applies pending migrations and exits.
+struct Migrate: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(abstract: "Apply pending database migrations.")
+    @OptionGroup var settings: SettingsOptions
+
+    func run() async throws {
+        let store = try await openStore(try settings.resolve(), logger: makeLogger())
+        try await store.close()
+        print("database is up to date")
+    }
+}
+
+/// `starling admin grant|revoke USERNAME`: the admin flag that the user list needs.
+struct Admin: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(abstract: "Grant or revoke a user's admin rights.")
+    @OptionGroup var settings: SettingsOptions
+    @Argument(help: "grant or revoke") var action: String
+    @Argument(help: "The username.") var username: String
+
+    func run() async throws {
+        guard action == "grant" || action == "revoke" else { throw ValidationError("action must be grant or revoke") }
+        let store = try await openStore(try settings.resolve(), logger: makeLogger())
+        let found = try await Repositories.sqlite(store).users.setStaff(username: username.lowercased(), isStaff: action == "grant")
+        try await store.close()
+        guard found else { throw ValidationError("no user named \(username)") }
+        print("\(username): admin \(action == "grant" ? "granted" : "revoked")")
+    }
+}

@@ -1,0 +1,181 @@
+import App
+import Foundation
+import Newsfeeds
+import StarlingCore
+import StarlingTesting
+import HTTPTypes
+import Testing
+import Tweets
+
+/// A queue that accepts nothing: jobs stay in the outbox, as after a crash right after commit.
+struct StalledQueue: JobQueue {
+    func enqueue(_ job: Job) async throws {
+        try await Task.sleep(for: .seconds(3600))
+    }
+}
+
+@Suite struct NewsfeedsAPITests {
+    @Test(arguments: Backend.allCases) func aFollowerSeesTheTweetAndANonFollowerDoesNot(_ backend: Backend) async throws {
+        let app = try await TestStarling.make(backend)
+        try await app.test { api in
+            let alice = try await api.signUp("alice_01")
+            let bob = try await api.signUp("bob_0001")
+            let carol = try await api.signUp("carol_01")
+            try await api.follow(alice, by: bob)
+            let tweet = try await api.post("hello followers", as: alice)
+            try await app.settle()
+            #expect(try await api.newsfeed(bob).ids == [tweet])
+            #expect(try await api.newsfeed(carol).ids == [])
+            let item = try await api.call(.get, "/api/newsfeeds/", token: bob.token).results()[0]
+            #expect(item["created_at"] as? String == (item["tweet"] as? [String: Any])?["created_at"] as? String,
+                    "a feed row carries the tweet's own time")
+        }
+    }
+
+    @Test(arguments: Backend.allCases) func theAuthorSeesTheirTweetAtOnce(_ backend: Backend) async throws {
+        let app = TestStarling(repositories: try await backend.repositories(), queue: StalledQueue())
+        try await app.test { api in
+            let alice = try await api.signUp("alice_01")
+            let tweet = try await api.post("mine", as: alice)
+            #expect(try await api.newsfeed(alice).ids == [tweet], "written in the posting transaction, no job needed")
+        }
+    }
+
+    @Test func theNewsfeedNeedsALogin() async throws {
+        try await TestStarling.make(.memory).test { api in
+            #expect(try await api.call(.get, "/api/newsfeeds/").status == .forbidden)
+            let alice = try await api.signUp("alice_01")
+            #expect(try await api.call(.get, "/api/newsfeeds/?max_id=x", token: alice.token).status == .badRequest)
+            #expect(try await api.call(.post, "/api/newsfeeds/", token: alice.token).status == .methodNotAllowed)
+        }
+    }
+
+    @Test(arguments: Backend.allCases) func followingMergesAndUnfollowingRemovesTweets(_ backend: Backend) async throws {
+        let app = try await TestStarling.make(backend)
+        try await app.test { api in
+            let alice = try await api.signUp("alice_01")
+            let bob = try await api.signUp("bob_0001")
+            let old = try await api.post("before the follow", as: alice)
+            try await api.follow(alice, by: bob)
+            try await app.settle()
+            #expect(try await api.newsfeed(bob).ids == [old], "a follow merges the followee's recent tweets")
+
+            try await api.call(.post, "/api/friendships/\(alice.id)/unfollow/", token: bob.token)
+            try await app.settle()
+            #expect(try await api.newsfeed(bob).ids == [], "an unfollow takes them out")
+            _ = try await api.post("after the unfollow", as: alice)
+            try await app.settle()
+            #expect(try await api.newsfeed(bob).ids == [], "new tweets stop arriving")
+        }
+    }
+
+    @Test(arguments: Backend.allCases) func aDeletedTweetLeavesEveryFeed(_ backend: Backend) async throws {
+        let app = try await TestStarling.make(backend)
+        try await app.test { api in
+            let alice = try await api.signUp("alice_01")
+            let bob = try await api.signUp("bob_0001")
+            try await api.follow(alice, by: bob)
+            let keep = try await api.post("keep", as: alice)
+            let gone = try await api.post("gone", as: alice)
+            try await app.settle()
+            #expect(try await api.newsfeed(bob).ids == [gone, keep])
+            try await api.call(.delete, "/api/tweets/\(gone)/", token: alice.token)
+            #expect(try await api.newsfeed(bob).ids == [keep], "hidden at once, before the clean-up job")
+            try await app.settle()
+            let rows = try await app.repositories.newsfeeds.entries(owner: bob.id, page: .first)
+            #expect(rows.items.map(\.tweetID) == [keep], "and its rows are gone after it")
+        }
+    }
+
+    @Test(arguments: Backend.allCases) func pagesFollowTweetTimeWithNoGapsOrDuplicates(_ backend: Backend) async throws {
+        let app = try await TestStarling.make(backend)
+        try await app.test { api in
+            let reader = try await api.signUp("reader_01")
+            var authors: [API.Account] = []
+            for n in 0..<3 {
+                let author = try await api.signUp("author_0\(n)")
+                try await api.follow(author, by: reader)
+                authors.append(author)
+            }
+            var posted: [Int64] = []
+            for n in 0..<45 { posted.append(try await api.post("tweet \(n)", as: authors[n % 3])) }
+            try await app.settle()
+            let expected = Array(posted.reversed())
+
+            var seen: [Int64] = []
+            var query = "limit=10"
+            while true {
+                let page = try await api.newsfeed(reader, query: query)
+                seen += page.ids
+                guard page.hasNextPage, let last = page.ids.last else { break }
+                query = "limit=10&max_id=\(last)"
+            }
+            #expect(seen == expected)
+
+            let top = try await api.newsfeed(reader, query: "limit=5")
+            let refreshed = try await api.newsfeed(reader, query: "since_id=\(expected[3])")
+            #expect(refreshed.ids == Array(expected.prefix(3)))
+            #expect(top.ids == Array(expected.prefix(5)))
+            let byTime = try await api.call(.get, "/api/newsfeeds/?limit=10&created_at__lt=\(expected[9])", token: reader.token).results()
+            #expect(byTime.compactMap { (($0["tweet"] as? [String: Any])?["id"] as? NSNumber)?.int64Value } == Array(expected[10..<20]),
+                    "integer-microsecond time cursors: a tweet's id is its time")
+        }
+    }
+
+    @Test(arguments: Backend.allCases) func aReplayedFanoutInsertsNothingNew(_ backend: Backend) async throws {
+        let repositories = try await backend.repositories()
+        let app = TestStarling(repositories: repositories)
+        let tweetID = try await app.test { api in
+            let alice = try await api.signUp("alice_01")
+            for n in 0..<5 { try await api.follow(alice, by: try await api.signUp("fan_000\(n)")) }
+            let tweet = try await api.post("once", as: alice)
+            try await app.settle()
+            return tweet
+        }
+        let fanOut = FanOutTweet(tweets: repositories.tweets, friendships: repositories.friendships,
+                                 newsfeeds: repositories.newsfeeds, batchSize: 2)
+        #expect(try await fanOut(FanOutTweetJob(tweetID: tweetID)) == 0)
+        #expect(try await fanOut(FanOutTweetJob(tweetID: 123)) == 0, "a deleted tweet is done")
+    }
+
+    @Test(arguments: Backend.allCases) func fanoutReadsFollowersInBatches(_ backend: Backend) async throws {
+        let repositories = try await backend.repositories()
+        let ids = IDGenerator(clock: SystemWallClock())
+        for follower in Int64(1)...7 {
+            _ = try await repositories.friendships.follow(.init(id: ids.next(), fromUserID: follower, toUserID: 100),
+                                                          job: Job(id: ids.next(), name: "x", payload: "{}"))
+        }
+        let tweet = Tweet(id: ids.next(), userID: 100, content: "hi")
+        try await repositories.tweets.create(tweet, fanOut: Job(id: ids.next(), FanOutTweetJob(tweetID: tweet.id)))
+        let fanOut = FanOutTweet(tweets: repositories.tweets, friendships: repositories.friendships,
+                                 newsfeeds: repositories.newsfeeds, batchSize: 3)
+        #expect(try await fanOut(FanOutTweetJob(tweetID: tweet.id)) == 7)
+        for follower in Int64(1)...7 {
+            #expect(try await repositories.newsfeeds.entries(owner: follower, page: .first).items.map(\.tweetID) == [tweet.id])
+        }
+    }
+
+    @Test func aCrashBetweenCommitAndHandOverStillDelivers() async throws {
+        let path = TemporaryDirectory.make().appendingPathComponent("starling.sqlite").path
+        let firstStore = try await Backend.openSQLite(at: path)
+        let before = TestStarling(repositories: .sqlite(firstStore), queue: StalledQueue())
+        let (bob, tweet) = try await before.test { api in
+            let alice = try await api.signUp("alice_01")
+            let bob = try await api.signUp("bob_0001")
+            try await api.follow(alice, by: bob)
+            return (bob, try await api.post("survives", as: alice))
+        }
+        #expect(try await Repositories.sqlite(firstStore).outbox.pending(limit: 10).count == 2, "follow merge and fanout wait")
+        try await firstStore.close()
+
+        let after = TestStarling(repositories: .sqlite(try await Backend.openSQLite(at: path)))
+        try await after.test { api in
+            try await after.settle()
+            #expect(try await api.newsfeed(bob).ids == [tweet])
+        }
+    }
+
+    @Test(arguments: Backend.allCases) func repositoryContract(_ backend: Backend) async throws {
+        try await NewsfeedRepositoryContract.run(try await backend.repositories())
+    }
+}
