@@ -20,15 +20,19 @@ public final class MemoryRateLimiter: RateLimiter {
         return counters.withLock { counters -> Int? in
             if counters.count > 100_000 { counters = counters.filter { $0.key.index >= nowSeconds / Int64($0.key.seconds) } }
             var wait: Int?
+            var windows: [Window] = []
             for limit in limits {
                 let index = nowSeconds / Int64(limit.seconds)
                 let window = Window(key: key, seconds: limit.seconds, index: index)
-                let count = counters[window, default: 0] + 1
-                counters[window] = count
-                if count > limit.count {
+                windows.append(window)
+                if counters[window, default: 0] >= limit.count {
                     let remaining = Int((index + 1) * Int64(limit.seconds) - nowSeconds)
                     wait = max(wait ?? 0, remaining)
                 }
+            }
+            // A refused hit uses up nothing: the limits count what was let through.
+            if wait == nil {
+                for window in windows { counters[window, default: 0] += 1 }
             }
             return wait
         }

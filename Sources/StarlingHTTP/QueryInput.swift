@@ -58,7 +58,8 @@ public struct QueryInput: Sendable {
     /// space (an unencoded query) is read as `+`.
     public func time(_ name: String, errors: inout FieldErrors) -> Int64? {
         guard let text = values[name] else { return nil }
-        if let micros = Timestamp.parse(text) ?? Timestamp.parse(text.replacingOccurrences(of: " ", with: "+")) {
+        if let micros = Timestamp.parse(text) { return micros }
+        if let space = text.lastIndex(of: " "), let micros = Timestamp.parse(text.replacingCharacters(in: space...space, with: "+")) {
             return micros
         }
         errors.add(name, "Enter a valid date/time (ISO 8601) or integer microseconds since the epoch.")

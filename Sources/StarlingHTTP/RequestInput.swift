@@ -29,7 +29,12 @@ public struct RequestInput: Sendable {
     /// other media types a 415.
     public static func parse(_ request: Request, maxBytes: Int = 1 << 20) async throws -> RequestInput {
         var request = request
-        let buffer = try await request.collectBody(upTo: maxBytes)
+        let buffer: ByteBuffer
+        do {
+            buffer = try await request.collectBody(upTo: maxBytes)
+        } catch is NIOTooManyBytesError {
+            throw HTTPError(.contentTooLarge)
+        }
         guard buffer.readableBytes > 0 else { return RequestInput() }
         let contentType = request.headers[.contentType] ?? ""
         let mediaType = contentType.split(separator: ";").first.map { $0.trimmingCharacters(in: .whitespaces).lowercased() } ?? ""

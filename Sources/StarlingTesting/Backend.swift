@@ -2,6 +2,7 @@ import App
 import Foundation
 import Logging
 import SQLiteStorage
+import Synchronization
 import Testing
 
 /// A storage backend that contract suites and API tests run on.
@@ -25,8 +26,13 @@ public enum Backend: String, CaseIterable, Sendable, CustomTestStringConvertible
     public static func openSQLite(at path: String) async throws -> SQLiteStore {
         let store = try await SQLiteStore.open(path: path, readers: 2, logger: Logger(label: "test.sqlite"))
         try await store.migrate()
+        openStores.withLock { $0.append(store) }
         return store
     }
+
+    /// Test databases stay open for the life of the test process: a connection must be closed
+    /// before it is released, and most tests never close theirs.
+    private static let openStores = Mutex<[SQLiteStore]>([])
 }
 
 /// Temporary directories for test databases, under the system's temp directory.

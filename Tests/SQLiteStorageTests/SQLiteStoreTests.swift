@@ -7,7 +7,7 @@ import Testing
 @Suite struct SQLiteStoreTests {
     @Test func migrationsApplyOnceAndTheDatabaseIsInWALMode() async throws {
         let path = TemporaryDirectory.make().appendingPathComponent("db.sqlite").path
-        let store = try await SQLiteStore.open(path: path)
+        let store = try await SQLiteStore.open(path: path, readers: 1)
         #expect(try await store.migrate() == [1])
         #expect(try await store.migrate() == [], "a second run applies nothing")
         let mode = try await store.read("PRAGMA journal_mode").first?.column("journal_mode")?.string
@@ -17,7 +17,7 @@ import Testing
 
     @Test func aSchemaNewerThanTheBinaryIsRefused() async throws {
         let path = TemporaryDirectory.make().appendingPathComponent("db.sqlite").path
-        let store = try await SQLiteStore.open(path: path)
+        let store = try await SQLiteStore.open(path: path, readers: 1)
         try await store.migrate()
         try await store.write { tx in
             try await tx.execute("INSERT INTO schema_migrations (version, name) VALUES (999, 'from_the_future')")

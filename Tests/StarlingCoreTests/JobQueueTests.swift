@@ -31,7 +31,11 @@ func withServices(_ services: [any Service], _ body: () async throws -> Void) as
 }
 
 @Suite struct JobQueueTests {
-    let logger = Logger(label: "test")
+    let logger: Logger = {
+        var logger = Logger(label: "test")
+        logger.logLevel = .critical
+        return logger
+    }()
 
     @Test func aFailingJobIsRetriedWithBackoffUntilItSucceeds() async throws {
         let attempts = Atomic<Int>(0)

@@ -23,8 +23,10 @@ import Testing
         #expect(await limiter.hit("a", limits: limits) != nil, "third hit in one second")
         #expect(await limiter.hit("b", limits: limits) == nil, "keys are independent")
         clock.advance(seconds: 1)
+        #expect(await limiter.hit("a", limits: limits) == nil, "a refused hit used up nothing")
+        clock.advance(seconds: 1)
         let wait = await limiter.hit("a", limits: limits)
-        #expect(wait != nil && wait! > 1, "the per-minute limit still holds, for most of the minute")
+        #expect(wait != nil && wait! > 1, "the per-minute limit holds for the rest of the minute")
         clock.advance(seconds: 60)
         #expect(await limiter.hit("a", limits: limits) == nil)
     }

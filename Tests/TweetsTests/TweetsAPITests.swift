@@ -113,6 +113,7 @@ import Testing
             #expect(try await api.call(.delete, "/api/tweets/\(id)/").status == .forbidden)
             #expect(try await api.call(.delete, "/api/tweets/\(id)/", token: bob.token).status == .forbidden)
             #expect(try await api.call(.delete, "/api/tweets/999999/", token: alice.token).status == .notFound)
+            #expect(try await api.call(.delete, "/api/tweets/1x/", token: alice.token).status == .badRequest)
             let deleted = try await api.call(.delete, "/api/tweets/\(id)/", token: alice.token)
             #expect(deleted.status == .ok)
             #expect(try deleted.object()["success"] as? Bool == true)
