@@ -21,6 +21,7 @@ let package = Package(
         .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.28.1"),
         .package(url: "https://github.com/hummingbird-project/hummingbird-auth", from: "2.5.0"),
         .package(url: "https://github.com/vapor/sqlite-nio", from: "1.13.2"),
+        .package(url: "https://github.com/vapor/postgres-nio", from: "1.33.2"),
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
         .package(url: "https://github.com/apple/swift-crypto", from: "3.12.3"),
         .package(url: "https://github.com/apple/swift-log", from: "1.16.2"),
@@ -60,9 +61,20 @@ let package = Package(
             swiftSettings: swiftSettings
         ),
         .target(
+            name: "PostgresStorage",
+            dependencies: [
+                "StarlingCore", "Accounts", "Tweets", "Friendships", "Newsfeeds",
+                .product(name: "PostgresNIO", package: "postgres-nio"),
+                .product(name: "_ConnectionPoolModule", package: "postgres-nio"),
+                .product(name: "NIOCore", package: "swift-nio"),
+            ],
+            swiftSettings: swiftSettings
+        ),
+        .target(
             name: "App",
             dependencies: [
                 "StarlingCore", "StarlingHTTP", "Accounts", "Tweets", "Friendships", "Newsfeeds", "SQLiteStorage",
+                "PostgresStorage",
                 .product(name: "Hummingbird", package: "hummingbird"),
             ],
             swiftSettings: swiftSettings
@@ -79,6 +91,7 @@ let package = Package(
             name: "StarlingTesting",
             dependencies: [
                 "App", "StarlingCore", "Accounts", "Tweets", "Friendships", "Newsfeeds", "SQLiteStorage",
+                "PostgresStorage",
                 .product(name: "HummingbirdTesting", package: "hummingbird"),
             ],
             swiftSettings: swiftSettings
@@ -90,6 +103,7 @@ let package = Package(
         .testTarget(name: "FriendshipsTests", dependencies: ["Friendships", "StarlingTesting"], swiftSettings: swiftSettings),
         .testTarget(name: "NewsfeedsTests", dependencies: ["Newsfeeds", "StarlingTesting"], swiftSettings: swiftSettings),
         .testTarget(name: "SQLiteStorageTests", dependencies: ["SQLiteStorage", "StarlingTesting"], swiftSettings: swiftSettings),
+        .testTarget(name: "PostgresStorageTests", dependencies: ["PostgresStorage", "StarlingTesting"], swiftSettings: swiftSettings),
         .testTarget(name: "AppTests", dependencies: ["App", "StarlingTesting"], swiftSettings: swiftSettings),
     ]
 )

@@ -1,4 +1,5 @@
 import Foundation
+import PostgresStorage
 import StarlingCore
 
 /// Every setting of a Starling process, read once at start-up. A flag overrides the
@@ -70,17 +71,30 @@ public struct Configuration: Sendable, Equatable {
         return configuration
     }
 
-    /// Where the SQLite database lives: the `--database-url` (`sqlite:///path` or `sqlite:path`),
-    /// else `starling.sqlite` in the data directory.
-    public func sqlitePath() throws -> String {
-        guard let url = databaseURL else { return (dataDirectory as NSString).appendingPathComponent("starling.sqlite") }
-        if url.hasPrefix("sqlite://") { return String(url.dropFirst("sqlite://".count)) }
-        if url.hasPrefix("sqlite:") { return String(url.dropFirst("sqlite:".count)) }
+    /// The relational store: the `--database-url` (`postgres://user:pass@host:port/db`, or
+    /// `sqlite:PATH` / `sqlite://PATH` for another SQLite file), else SQLite at `starling.sqlite`
+    /// in the data directory.
+    public func database() throws -> DatabaseChoice {
+        guard let url = databaseURL else { return .sqlite(path: (dataDirectory as NSString).appendingPathComponent("starling.sqlite")) }
+        if url.hasPrefix("sqlite://") { return .sqlite(path: String(url.dropFirst("sqlite://".count))) }
+        if url.hasPrefix("sqlite:") { return .sqlite(path: String(url.dropFirst("sqlite:".count))) }
         if url.hasPrefix("postgres://") || url.hasPrefix("postgresql://") {
-            throw ConfigurationError("PostgreSQL is not part of this build yet; leave --database-url unset for SQLite")
+            do {
+                return .postgres(try PostgresLocation(url: url))
+            } catch let error as PostgresLocationError {
+                throw ConfigurationError("database-url: \(error.description)")
+            }
         }
-        throw ConfigurationError("database-url must be sqlite:PATH or postgres://…, not \(url)")
+        throw ConfigurationError("database-url must be sqlite:PATH or postgres://user:password@host:port/database, not \(url)")
     }
+}
+
+/// The relational store a configuration names.
+public enum DatabaseChoice: Sendable, Equatable {
+    /// The embedded deployment: a SQLite file.
+    case sqlite(path: String)
+    /// A PostgreSQL server.
+    case postgres(PostgresLocation)
 }
 
 /// A setting that cannot be used, with what is wrong.

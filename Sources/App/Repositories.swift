@@ -1,6 +1,7 @@
 import Accounts
 import Friendships
 import Newsfeeds
+import PostgresStorage
 import SQLiteStorage
 import StarlingCore
 import Tweets
@@ -30,5 +31,13 @@ public struct Repositories: Sendable {
             users: SQLiteUserRepository(store: store), sessions: SQLiteSessionRepository(store: store),
             tweets: SQLiteTweetRepository(store: store), friendships: SQLiteFriendshipRepository(store: store),
             newsfeeds: SQLiteNewsfeedRepository(store: store), outbox: SQLiteOutboxStore(store: store))
+    }
+
+    /// The PostgreSQL implementations over one database; its pool must be running.
+    public static func postgres(_ store: PostgresStore) -> Repositories {
+        Repositories(
+            users: PostgresUserRepository(store: store), sessions: PostgresSessionRepository(store: store),
+            tweets: PostgresTweetRepository(store: store), friendships: PostgresFriendshipRepository(store: store),
+            newsfeeds: PostgresNewsfeedRepository(store: store), outbox: PostgresOutboxStore(store: store))
     }
 }

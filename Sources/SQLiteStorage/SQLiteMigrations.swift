@@ -1,11 +1,5 @@
 import SQLiteNIO
-
-/// One step of the schema, applied once, in order, in its own transaction.
-struct Migration: Sendable {
-    let version: Int
-    let name: String
-    let statements: [String]
-}
+import StarlingCore
 
 /// The schema's history. Numbered alike for every SQL dialect; append, never edit.
 enum SQLiteMigrations {
@@ -65,18 +59,10 @@ enum SQLiteMigrations {
     static var latestVersion: Int { all.last?.version ?? 0 }
 }
 
-/// The database was written by a newer Starling than this one.
-public struct SchemaTooNewError: Error, CustomStringConvertible {
-    public let databaseVersion: Int
-    public let binaryVersion: Int
-
-    public var description: String {
-        "The database schema is at version \(databaseVersion), newer than this starling binary knows (\(binaryVersion)). "
-            + "Run a newer starling, or restore a database made by this version."
-    }
-}
-
 extension SQLiteStore {
+    /// The schema history this binary knows, oldest first.
+    public static var migrations: [Migration] { SQLiteMigrations.all }
+
     /// Applies every migration the database lacks. Refuses a schema newer than this binary.
     /// Returns the versions applied.
     @discardableResult

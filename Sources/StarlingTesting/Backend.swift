@@ -9,16 +9,27 @@ import Testing
 public enum Backend: String, CaseIterable, Sendable, CustomTestStringConvertible {
     case memory
     case sqlite
+    case postgres
+
+    /// The backends to test on: memory and SQLite always; PostgreSQL when
+    /// `STARLING_TEST_POSTGRES_URL` names a server, and always on CI (`CI=true`), where a missing
+    /// server fails the tests instead of leaving them out.
+    public static var allCases: [Backend] {
+        TestPostgres.isAvailable || TestPostgres.isRequired ? [.memory, .sqlite, .postgres] : [.memory, .sqlite]
+    }
 
     public var testDescription: String { rawValue }
 
-    /// Fresh, empty repositories on this backend.
+    /// Fresh, empty repositories on this backend. A PostgreSQL database lives until the current
+    /// test ends: its suite needs the `.testDatabases` trait.
     public func repositories() async throws -> Repositories {
         switch self {
         case .memory:
             return .memory()
         case .sqlite:
             return .sqlite(try await Self.openSQLite(at: TemporaryDirectory.make().appendingPathComponent("starling.sqlite").path))
+        case .postgres:
+            return .postgres(try await TestPostgres.freshDatabase())
         }
     }
 

@@ -10,7 +10,7 @@ struct StarlingCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "starling",
         abstract: "Starling: a news-feed backend server.",
-        subcommands: [Serve.self, Migrate.self, Admin.self],
+        subcommands: [Serve.self, Migrate.self, Admin.self, BenchFanout.self],
         defaultSubcommand: Serve.self)
 }
 
@@ -20,7 +20,7 @@ struct SettingsOptions: ParsableArguments {
     @Option(help: "Port to listen on (STARLING_PORT, default 8080).") var port: String?
     @Option(name: .customLong("data-dir"), help: "Data directory (STARLING_DATA_DIR, default ./data).") var dataDir: String?
     @Option(name: .customLong("rate-limits"), help: "on or off (STARLING_RATE_LIMITS, default on).") var rateLimits: String?
-    @Option(name: .customLong("database-url"), help: "sqlite:PATH (STARLING_DATABASE_URL, default SQLite in the data dir).")
+    @Option(name: .customLong("database-url"), help: "postgres://user:pass@host:port/db or sqlite:PATH (STARLING_DATABASE_URL, default SQLite in the data dir).")
     var databaseURL: String?
 
     func resolve() throws -> Configuration {
@@ -62,8 +62,7 @@ struct Migrate: AsyncParsableCommand {
     @OptionGroup var settings: SettingsOptions
 
     func run() async throws {
-        let store = try await openStore(try settings.resolve(), logger: makeLogger())
-        try await store.close()
+        try await Database.withRepositories(try settings.resolve(), logger: makeLogger()) { _ in }
         print("database is up to date")
     }
 }
@@ -77,9 +76,11 @@ struct Admin: AsyncParsableCommand {
 
     func run() async throws {
         guard action == "grant" || action == "revoke" else { throw ValidationError("action must be grant or revoke") }
-        let store = try await openStore(try settings.resolve(), logger: makeLogger())
-        let found = try await Repositories.sqlite(store).users.setStaff(username: username.lowercased(), isStaff: action == "grant")
-        try await store.close()
+        let name = username.lowercased()
+        let grant = action == "grant"
+        let found = try await Database.withRepositories(try settings.resolve(), logger: makeLogger()) { repositories in
+            try await repositories.users.setStaff(username: name, isStaff: grant)
+        }
         guard found else { throw ValidationError("no user named \(username)") }
         print("\(username): admin \(action == "grant" ? "granted" : "revoked")")
     }

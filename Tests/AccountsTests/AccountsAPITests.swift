@@ -5,7 +5,7 @@ import StarlingTesting
 import HTTPTypes
 import Testing
 
-@Suite struct AccountsAPITests {
+@Suite(.testDatabases) struct AccountsAPITests {
     @Test(arguments: Backend.allCases) func signUpLogsInAndLoginStatusSaysSo(_ backend: Backend) async throws {
         try await TestStarling.make(backend).test { api in
             let reply = try await api.call(.post, "/api/accounts/signup/",

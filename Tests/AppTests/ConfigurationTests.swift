@@ -1,4 +1,5 @@
 import App
+import PostgresStorage
 import StarlingCore
 import HTTPTypes
 import Testing
@@ -14,12 +15,12 @@ import Testing
         let fromEnvironment = try Configuration.resolve(flags: [:], environment: environment)
         #expect(fromEnvironment.port == 9000 && fromEnvironment.host == "0.0.0.0" && !fromEnvironment.rateLimitsEnabled)
         #expect(fromEnvironment.rateLimitOverrides["tweet_create"] == [RateLimit(count: 2, seconds: 1), RateLimit(count: 10, seconds: 60)])
-        #expect(try fromEnvironment.sqlitePath() == "/tmp/x/starling.sqlite")
+        #expect(try fromEnvironment.database() == .sqlite(path: "/tmp/x/starling.sqlite"))
 
         let flagged = try Configuration.resolve(flags: ["port": "7000", "rate-limits": "on", "database-url": "sqlite:/tmp/y.db"],
                                                 environment: environment)
         #expect(flagged.port == 7000 && flagged.rateLimitsEnabled)
-        #expect(try flagged.sqlitePath() == "/tmp/y.db")
+        #expect(try flagged.database() == .sqlite(path: "/tmp/y.db"))
     }
 
     @Test(arguments: [["STARLING_PORT": "eighty"], ["STARLING_RATE_LIMITS": "maybe"], ["STARLING_RATE_LIMIT_NEWSFEED": "fast"]])
@@ -27,8 +28,22 @@ import Testing
         #expect(throws: ConfigurationError.self) { try Configuration.resolve(flags: [:], environment: environment) }
     }
 
-    @Test func anUnknownDatabaseURLIsRefused() throws {
-        let configuration = try Configuration.resolve(flags: ["database-url": "mysql://x"], environment: [:])
-        #expect(throws: ConfigurationError.self) { try configuration.sqlitePath() }
+    @Test(arguments: ["mysql://x", "postgres://", "postgres://starling@db.example", "postgres://db.example/starling",
+                      "postgres://starling@db.example/starling?sslmode=sometimes"])
+    func anUnusableDatabaseURLIsRefused(_ url: String) throws {
+        let configuration = try Configuration.resolve(flags: ["database-url": url], environment: [:])
+        #expect(throws: ConfigurationError.self) { try configuration.database() }
+    }
+
+    @Test func aPostgresURLNamesTheServerAndDatabase() throws {
+        let environment = ["STARLING_DATABASE_URL": "postgres://app:s%40cret@db.example:6543/feeds?sslmode=require"]
+        let configuration = try Configuration.resolve(flags: [:], environment: environment)
+        let location = try PostgresLocation(url: "postgres://app:s%40cret@db.example:6543/feeds?sslmode=require")
+        #expect(try configuration.database() == .postgres(location))
+        #expect(location.host == "db.example" && location.port == 6543 && location.database == "feeds")
+        #expect(location.username == "app" && location.password == "s@cret" && location.sslMode == .require)
+        #expect(location.description == "postgres://app@db.example:6543/feeds", "no password in logs")
+        let defaults = try PostgresLocation(url: "postgresql://app@localhost/feeds")
+        #expect(defaults.port == 5432 && defaults.password == nil && defaults.sslMode == .disable)
     }
 }

@@ -7,12 +7,15 @@ import StarlingTesting
 import HTTPTypes
 import Testing
 
-/// The real server on a free loopback port, driven over HTTP.
-@Suite struct SmokeTests {
-    @Test func signUpFollowPostAndReadTheNewsfeedOverHTTP() async throws {
+/// The real server on a free loopback port, driven over HTTP, on each store `starling serve` can
+/// open: it migrates at start-up and runs the store's services in its service group.
+@Suite(.testDatabases) struct SmokeTests {
+    @Test(arguments: Backend.allCases.filter { $0 != .memory })
+    func signUpFollowPostAndReadTheNewsfeedOverHTTP(_ backend: Backend) async throws {
         var configuration = Configuration()
         configuration.port = 0
         configuration.dataDirectory = TemporaryDirectory.make().path
+        if backend == .postgres { configuration.databaseURL = try await TestPostgres.emptyDatabase().url }
         configuration.bcryptCost = 4
         var logger = Logger(label: "smoke")
         logger.logLevel = .warning

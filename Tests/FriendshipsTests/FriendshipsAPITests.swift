@@ -4,7 +4,7 @@ import StarlingTesting
 import HTTPTypes
 import Testing
 
-@Suite struct FriendshipsAPITests {
+@Suite(.testDatabases) struct FriendshipsAPITests {
     @Test(arguments: Backend.allCases) func followAnswersTheFollowedUserAndDuplicatesAreHarmless(_ backend: Backend) async throws {
         try await TestStarling.make(backend).test { api in
             let alice = try await api.signUp("alice_01")

@@ -14,7 +14,7 @@ struct StalledQueue: JobQueue {
     }
 }
 
-@Suite struct NewsfeedsAPITests {
+@Suite(.testDatabases) struct NewsfeedsAPITests {
     @Test(arguments: Backend.allCases) func aFollowerSeesTheTweetAndANonFollowerDoesNot(_ backend: Backend) async throws {
         let app = try await TestStarling.make(backend)
         try await app.test { api in

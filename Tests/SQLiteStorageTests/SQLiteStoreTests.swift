@@ -1,5 +1,6 @@
 import Foundation
 import SQLiteStorage
+import StarlingCore
 import StarlingTesting
 import HTTPTypes
 import Testing

@@ -4,7 +4,7 @@ import StarlingTesting
 import HTTPTypes
 import Testing
 
-@Suite struct TweetsAPITests {
+@Suite(.testDatabases) struct TweetsAPITests {
     @Test(arguments: Backend.allCases) func postingAnswersTheTweet(_ backend: Backend) async throws {
         try await TestStarling.make(backend).test { api in
             let alice = try await api.signUp("alice_01")

@@ -1,0 +1,95 @@
+import PostgresNIO
+import StarlingCore
+
+/// The schema's history in PostgreSQL's dialect: the same versions and names as SQLite's.
+/// Append, never edit.
+enum PostgresMigrations {
+    static let all: [Migration] = [
+        Migration(version: 1, name: "create_accounts_tweets_friendships_newsfeeds_outbox", statements: [
+            """
+            CREATE TABLE users (
+                id BIGINT PRIMARY KEY,
+                username TEXT NOT NULL CONSTRAINT users_username_key UNIQUE,
+                email TEXT NOT NULL CONSTRAINT users_email_key UNIQUE,
+                password_hash TEXT NOT NULL,
+                is_staff BOOLEAN NOT NULL DEFAULT FALSE,
+                created_at BIGINT NOT NULL
+            )
+            """,
+            "CREATE TABLE profiles (user_id BIGINT PRIMARY KEY, nickname TEXT, avatar_key TEXT)",
+            "CREATE TABLE sessions (token_hash TEXT PRIMARY KEY, user_id BIGINT NOT NULL, expires_at BIGINT NOT NULL)",
+            "CREATE INDEX sessions_user ON sessions (user_id)",
+            // A tweet's id is its creation time in microseconds: ordering by id is ordering by time.
+            """
+            CREATE TABLE tweets (
+                id BIGINT PRIMARY KEY,
+                user_id BIGINT NOT NULL,
+                content TEXT NOT NULL,
+                likes_count INTEGER NOT NULL DEFAULT 0,
+                comments_count INTEGER NOT NULL DEFAULT 0
+            )
+            """,
+            "CREATE INDEX tweets_user ON tweets (user_id, id DESC)",
+            // Keyed like a wide-column row: (follower, followee) unique; followers and followings
+            // are range scans by one user and time; fanout batches scan followers by id.
+            """
+            CREATE TABLE friendships (
+                from_user_id BIGINT NOT NULL,
+                to_user_id BIGINT NOT NULL,
+                id BIGINT NOT NULL,
+                PRIMARY KEY (from_user_id, to_user_id)
+            )
+            """,
+            "CREATE UNIQUE INDEX friendships_to_from ON friendships (to_user_id, from_user_id)",
+            "CREATE INDEX friendships_to_time ON friendships (to_user_id, id DESC)",
+            "CREATE INDEX friendships_from_time ON friendships (from_user_id, id DESC)",
+            // Row key = owner, then the tweet id, which is the tweet's time: range scans only.
+            """
+            CREATE TABLE newsfeeds (
+                owner_id BIGINT NOT NULL,
+                tweet_id BIGINT NOT NULL,
+                author_id BIGINT NOT NULL,
+                PRIMARY KEY (owner_id, tweet_id)
+            )
+            """,
+            "CREATE INDEX newsfeeds_tweet ON newsfeeds (tweet_id)",
+            "CREATE TABLE outbox (id BIGINT PRIMARY KEY, name TEXT NOT NULL, payload TEXT NOT NULL)",
+        ]),
+    ]
+
+    static var latestVersion: Int { all.last?.version ?? 0 }
+
+    /// Serializes migrations across processes that start at once (any constant; this one spells
+    /// "starling" in ASCII).
+    static let advisoryLock: Int64 = 0x7374_6172_6c69_6e67
+}
+
+extension PostgresStore {
+    /// The schema history this binary knows, oldest first.
+    public static var migrations: [Migration] { PostgresMigrations.all }
+
+    /// Applies every migration the database lacks, all in one transaction that holds an advisory
+    /// lock, so concurrent starts apply each once. Refuses a schema newer than this binary.
+    /// Returns the versions applied.
+    @discardableResult
+    public func migrate() async throws -> [Int] {
+        try await transaction { tx in
+            try await tx.rows("SELECT pg_advisory_xact_lock(\(PostgresMigrations.advisoryLock))")
+            try await tx.rows("CREATE TABLE IF NOT EXISTS schema_migrations (version INTEGER PRIMARY KEY, name TEXT NOT NULL)")
+            let current = try await tx.rows("SELECT COALESCE(MAX(version), 0)::BIGINT FROM schema_migrations")
+                .first?.decode(Int.self) ?? 0
+            guard current <= PostgresMigrations.latestVersion else {
+                throw SchemaTooNewError(databaseVersion: current, binaryVersion: PostgresMigrations.latestVersion)
+            }
+            var applied: [Int] = []
+            for migration in PostgresMigrations.all where migration.version > current {
+                for statement in migration.statements {
+                    try await tx.rows(PostgresQuery(unsafeSQL: statement))
+                }
+                try await tx.rows("INSERT INTO schema_migrations (version, name) VALUES (\(migration.version), \(migration.name))")
+                applied.append(migration.version)
+            }
+            return applied
+        }
+    }
+}

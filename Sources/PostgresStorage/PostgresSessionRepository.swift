@@ -1,0 +1,24 @@
+import Accounts
+import PostgresNIO
+
+/// `SessionRepository` on PostgreSQL.
+public struct PostgresSessionRepository: SessionRepository {
+    let store: PostgresStore
+
+    public init(store: PostgresStore) {
+        self.store = store
+    }
+
+    public func create(tokenHash: String, userID: Int64, expiresAt: Int64) async throws {
+        try await store.rows("INSERT INTO sessions (token_hash, user_id, expires_at) VALUES (\(tokenHash), \(userID), \(expiresAt))")
+    }
+
+    public func userID(tokenHash: String, now: Int64) async throws -> Int64? {
+        try await store.rows("SELECT user_id FROM sessions WHERE token_hash = \(tokenHash) AND expires_at > \(now)")
+            .first?.decode(Int64.self)
+    }
+
+    public func delete(tokenHash: String) async throws -> Bool {
+        try await !store.rows("DELETE FROM sessions WHERE token_hash = \(tokenHash) RETURNING user_id").isEmpty
+    }
+}

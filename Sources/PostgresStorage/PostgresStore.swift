@@ -1,0 +1,75 @@
+import Logging
+import PostgresNIO
+import StarlingCore
+
+/// The PostgreSQL database of a production deployment, behind a pool of connections.
+///
+/// The pool is `client`, a `Service`: the application's service group runs it, and nothing can be
+/// read or written unless it runs. Every call waits at most `timeout` for the database, and a
+/// database that cannot be reached surfaces as `StarlingError.unavailable`; the pool reconnects
+/// by itself once the server is back.
+public final class PostgresStore: Sendable {
+    /// The connection pool. Run it (`client.run()`, or in a service group) while the store is used.
+    public let client: PostgresClient
+    /// Where the database is.
+    public let location: PostgresLocation
+    /// The longest a call waits for a connection and its answer.
+    public let timeout: Duration
+    let logger: Logger
+
+    public init(location: PostgresLocation, maximumConnections: Int = 20, timeout: Duration = .seconds(5),
+                logger: Logger = Logger(label: "starling.postgres")) {
+        self.location = location
+        self.timeout = timeout
+        self.logger = logger
+        self.client = PostgresClient(configuration: location.clientConfiguration(maximumConnections: maximumConnections),
+                                     backgroundLogger: logger)
+    }
+
+    /// Runs `body` while the pool runs, then shuts the pool down: for commands and tools that have
+    /// no service group. The store cannot be used afterwards.
+    public func withRunningClient<T: Sendable>(_ body: @Sendable () async throws -> T) async throws -> T {
+        try await withThrowingTaskGroup(of: Void.self) { group in
+            group.addTask { await self.client.run() }
+            defer { group.cancelAll() }
+            return try await body()
+        }
+    }
+
+    /// Runs one statement and returns its rows.
+    @discardableResult
+    func rows(_ query: PostgresQuery) async throws -> [PostgresRow] {
+        try await guarded { try await self.client.query(query, logger: self.logger).collect() }
+    }
+
+    /// Runs `body` in one transaction: all of it commits, or none of it.
+    func transaction<T: Sendable>(_ body: @escaping @Sendable (PostgresTransaction) async throws -> T) async throws -> T {
+        try await guarded {
+            try await self.client.withTransaction(logger: self.logger) { connection in
+                try await body(PostgresTransaction(connection: connection, logger: self.logger))
+            }
+        }
+    }
+
+    private func guarded<T: Sendable>(_ operation: @escaping @Sendable () async throws -> T) async throws -> T {
+        do {
+            return try await Deadline.run(timeout, operation)
+        } catch {
+            let translated = PostgresFailure.translate(error)
+            if translated is StarlingError { logger.warning("database unavailable", metadata: ["error": "\(error)"]) }
+            throw translated
+        }
+    }
+}
+
+/// The statements of one transaction, on the connection it holds.
+struct PostgresTransaction: Sendable {
+    let connection: PostgresConnection
+    let logger: Logger
+
+    /// Runs one statement and returns its rows.
+    @discardableResult
+    func rows(_ query: PostgresQuery) async throws -> [PostgresRow] {
+        try await connection.query(query, logger: logger).collect()
+    }
+}

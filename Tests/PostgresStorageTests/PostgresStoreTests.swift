@@ -1,0 +1,55 @@
+import App
+import Foundation
+@testable import PostgresStorage
+import StarlingCore
+import StarlingTesting
+import Testing
+import Tweets
+
+/// The store itself: migrations and transactions on a real server, and what a caller sees when
+/// the server cannot be reached.
+@Suite(.testDatabases) struct PostgresStoreTests {
+    static let serverKnown = TestPostgres.isAvailable || TestPostgres.isRequired
+
+    @Test(.enabled(if: serverKnown)) func migrationsApplyOnceAndANewerSchemaIsRefused() async throws {
+        let store = try await TestPostgres.freshDatabase()
+        #expect(try await store.migrate() == [], "freshDatabase migrated it; a second run applies nothing")
+        try await store.rows("INSERT INTO schema_migrations (version, name) VALUES (999, 'from_the_future')")
+        let error = await #expect(throws: SchemaTooNewError.self) { try await store.migrate() }
+        #expect(error?.databaseVersion == 999)
+    }
+
+    @Test(.enabled(if: serverKnown)) func concurrentMigrationsApplyEachVersionOnce() async throws {
+        let store = PostgresStore(location: try await TestPostgres.emptyDatabase(), maximumConnections: 4)
+        let applied = try await store.withRunningClient {
+            try await withThrowingTaskGroup(of: [Int].self) { group in
+                for _ in 0..<4 { group.addTask { try await store.migrate() } }
+                return try await group.reduce(into: []) { $0 += $1 }
+            }
+        }
+        #expect(applied == [1], "one start applied version 1, the others found it done")
+    }
+
+    @Test(.enabled(if: serverKnown)) func aFailedTransactionLeavesNothingBehind() async throws {
+        let repositories = Repositories.postgres(try await TestPostgres.freshDatabase())
+        try await repositories.tweets.create(Tweet(id: 1, userID: 1, content: "a"), fanOut: Job(id: 7, name: "x", payload: "{}"))
+        // The job's id repeats, so its insert fails after the tweet and its feed row went in.
+        await #expect(throws: (any Error).self) {
+            try await repositories.tweets.create(Tweet(id: 2, userID: 1, content: "b"), fanOut: Job(id: 7, name: "x", payload: "{}"))
+        }
+        #expect(try await repositories.tweets.tweet(id: 2) == nil)
+        #expect(try await repositories.newsfeeds.entries(owner: 1, page: .first).items.map(\.tweetID) == [1])
+    }
+
+    @Test func anUnreachableServerAnswersUnavailableWithinTheTimeout() async throws {
+        // Nothing listens on port 1 of the loopback interface: every connection attempt is refused.
+        let store = PostgresStore(location: try PostgresLocation(url: "postgres://starling@127.0.0.1:1/starling"),
+                                  timeout: .milliseconds(500), logger: TestPostgres.logger)
+        try await store.withRunningClient {
+            let started = ContinuousClock.now
+            let error = await #expect(throws: StarlingError.self) { try await Repositories.postgres(store).users.user(id: 1) }
+            #expect(error?.isUnavailable == true)
+            #expect(ContinuousClock.now - started < .seconds(3), "bounded by the timeout, not by the pool's circuit breaker")
+        }
+    }
+}
