@@ -39,19 +39,21 @@ public final class PostgresStore: Sendable {
     /// Runs one statement and returns its rows.
     @discardableResult
     func rows(_ query: PostgresQuery) async throws -> [PostgresRow] {
-        try await guarded { try await self.client.query(query, logger: self.logger).collect() }
+        try await guarded(timeout: timeout) { try await self.client.query(query, logger: self.logger).collect() }
     }
 
-    /// Runs `body` in one transaction: all of it commits, or none of it.
-    func transaction<T: Sendable>(_ body: @escaping @Sendable (PostgresTransaction) async throws -> T) async throws -> T {
-        try await guarded {
+    /// Runs `body` in one transaction: all of it commits, or none of it. `timeout` replaces the
+    /// store's for work that is not a request's, such as a migration.
+    func transaction<T: Sendable>(timeout: Duration? = nil,
+                                  _ body: @escaping @Sendable (PostgresTransaction) async throws -> T) async throws -> T {
+        try await guarded(timeout: timeout ?? self.timeout) {
             try await self.client.withTransaction(logger: self.logger) { connection in
                 try await body(PostgresTransaction(connection: connection, logger: self.logger))
             }
         }
     }
 
-    private func guarded<T: Sendable>(_ operation: @escaping @Sendable () async throws -> T) async throws -> T {
+    private func guarded<T: Sendable>(timeout: Duration, _ operation: @escaping @Sendable () async throws -> T) async throws -> T {
         do {
             return try await Deadline.run(timeout, operation)
         } catch {

@@ -12,7 +12,7 @@ import Testing
     func requestsDuringARestartAreAnsweredOrRefusedWith503ThenServiceResumes() async throws {
         let (url, control) = try #require(TestPostgres.restartable,
                                           "set STARLING_TEST_POSTGRES_RESTART_URL and STARLING_TEST_POSTGRES_CTL (scripts/test does)")
-        let app = TestStarling(repositories: .postgres(try await TestPostgres.freshDatabase(on: url, timeout: .seconds(1))))
+        let app = TestStarling(repositories: .postgres(try await TestPostgres.freshDatabase(on: url, timeout: .seconds(2))))
         try await app.test { api in
             let alice = try await api.signUp("alice_01")
             let bob = try await api.signUp("bob_0001")
@@ -23,8 +23,8 @@ import Testing
                 for worker in 0..<4 { group.addTask { try await load.run(posting: worker % 2 == 0) } }
                 try await Task.sleep(for: .milliseconds(300))
                 try await Self.control(control, "stop")
-                // Down for longer than the store's 1 s timeout, so requests meanwhile must give up.
-                try await Task.sleep(for: .seconds(2))
+                // Down for longer than the store's 2 s timeout, so requests meanwhile must give up.
+                try await Task.sleep(for: .seconds(3))
                 try await Self.control(control, "start")
                 load.stop()
                 try await group.waitForAll()
