@@ -1,0 +1,14 @@
+import Logging
+import PostgresNIO
+
+/// The statements of one transaction, on the connection it holds.
+struct PostgresTransaction: Sendable {
+    let connection: PostgresConnection
+    let logger: Logger
+
+    /// Runs one statement and returns its rows.
+    @discardableResult
+    func rows(_ query: PostgresQuery) async throws -> [PostgresRow] {
+        try await connection.query(query, logger: logger).collect()
+    }
+}
