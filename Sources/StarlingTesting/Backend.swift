@@ -33,6 +33,30 @@ public enum Backend: String, CaseIterable, Sendable, CustomTestStringConvertible
         }
     }
 
+    /// Fresh repositories, and a way to open their database again as a restarted process would.
+    /// The in-memory backend keeps nothing across a restart, so it has none.
+    public func reopenableRepositories() async throws -> (repositories: Repositories, reopen: @Sendable () async throws -> Repositories) {
+        switch self {
+        case .memory:
+            throw NotDurable()
+        case .sqlite:
+            let path = TemporaryDirectory.make().appendingPathComponent("starling.sqlite").path
+            let first = try await Self.openSQLite(at: path)
+            return (.sqlite(first), {
+                try await first.close()
+                return .sqlite(try await Self.openSQLite(at: path))
+            })
+        case .postgres:
+            let location = try await TestPostgres.emptyDatabase()
+            return (.postgres(try await TestPostgres.open(location)), { .postgres(try await TestPostgres.open(location)) })
+        }
+    }
+
+    /// The backends whose data outlives the process.
+    public static var durableCases: [Backend] { allCases.filter { $0 != .memory } }
+
+    struct NotDurable: Error {}
+
     /// Opens and migrates a SQLite database at `path`.
     public static func openSQLite(at path: String) async throws -> SQLiteStore {
         let store = try await SQLiteStore.open(path: path, readers: 2, logger: Logger(label: "test.sqlite"))

@@ -36,7 +36,12 @@ public enum TestPostgres {
     /// A new database, migrated, whose pool runs until the current test ends. Calls give up after
     /// `timeout`.
     public static func freshDatabase(on url: String? = nil, timeout: Duration = .seconds(5)) async throws -> PostgresStore {
-        let store = PostgresStore(location: try await emptyDatabase(on: url), maximumConnections: 4, timeout: timeout, logger: logger)
+        try await open(try await emptyDatabase(on: url), timeout: timeout)
+    }
+
+    /// A store on the database at `location`, migrated, whose pool runs until the current test ends.
+    public static func open(_ location: PostgresLocation, timeout: Duration = .seconds(5)) async throws -> PostgresStore {
+        let store = PostgresStore(location: location, maximumConnections: 4, timeout: timeout, logger: logger)
         let pool = Task { await store.client.run() }
         try TestDatabases.onEnd {
             pool.cancel()

@@ -10,7 +10,7 @@ import Testing
 /// The real server on a free loopback port, driven over HTTP, on each store `starling serve` can
 /// open: it migrates at start-up and runs the store's services in its service group.
 @Suite(.testDatabases) struct SmokeTests {
-    @Test(arguments: Backend.allCases.filter { $0 != .memory })
+    @Test(arguments: Backend.durableCases)
     func signUpFollowPostAndReadTheNewsfeedOverHTTP(_ backend: Backend) async throws {
         var configuration = Configuration()
         configuration.port = 0

@@ -155,20 +155,18 @@ struct StalledQueue: JobQueue {
         }
     }
 
-    @Test func aCrashBetweenCommitAndHandOverStillDelivers() async throws {
-        let path = TemporaryDirectory.make().appendingPathComponent("starling.sqlite").path
-        let firstStore = try await Backend.openSQLite(at: path)
-        let before = TestStarling(repositories: .sqlite(firstStore), queue: StalledQueue())
+    @Test(arguments: Backend.durableCases) func aCrashBetweenCommitAndHandOverStillDelivers(_ backend: Backend) async throws {
+        let (repositories, reopen) = try await backend.reopenableRepositories()
+        let before = TestStarling(repositories: repositories, queue: StalledQueue())
         let (bob, tweet) = try await before.test { api in
             let alice = try await api.signUp("alice_01")
             let bob = try await api.signUp("bob_0001")
             try await api.follow(alice, by: bob)
             return (bob, try await api.post("survives", as: alice))
         }
-        #expect(try await Repositories.sqlite(firstStore).outbox.pending(limit: 10).count == 2, "follow merge and fanout wait")
-        try await firstStore.close()
+        #expect(try await repositories.outbox.pending(limit: 10).count == 2, "follow merge and fanout wait")
 
-        let after = TestStarling(repositories: .sqlite(try await Backend.openSQLite(at: path)))
+        let after = TestStarling(repositories: try await reopen())
         try await after.test { api in
             try await after.settle()
             #expect(try await api.newsfeed(bob).ids == [tweet])
