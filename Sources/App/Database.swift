@@ -3,6 +3,7 @@ import Logging
 import PostgresStorage
 import SQLiteStorage
 import ServiceLifecycle
+import StarlingCore
 
 /// The configured relational store, open and migrated: the repositories on it, and the services
 /// that keep it working while the application runs (the PostgreSQL pool) or close it after (SQLite).
@@ -62,8 +63,21 @@ public struct Database: Sendable {
 
     private static func migratePostgres(_ location: PostgresLocation, logger: Logger) async throws {
         let store = PostgresStore(location: location, maximumConnections: 1, logger: logger)
-        let applied = try await store.withRunningClient { try await store.migrate() }
-        if !applied.isEmpty { logger.info("migrated", metadata: ["versions": "\(applied)", "database": "\(location)"]) }
+        do {
+            let applied = try await store.withRunningClient { try await store.migrate() }
+            if !applied.isEmpty { logger.info("migrated", metadata: ["versions": "\(applied)", "database": "\(location)"]) }
+        } catch let error as StarlingError where error.isUnavailable {
+            throw DatabaseUnreachableError(location: location)
+        }
+    }
+}
+
+/// The configured PostgreSQL server did not answer at start-up.
+public struct DatabaseUnreachableError: Error, CustomStringConvertible {
+    public let location: PostgresLocation
+
+    public var description: String {
+        "PostgreSQL at \(location) cannot be reached or refused the login: is it running, and is the database URL right?"
     }
 }
 

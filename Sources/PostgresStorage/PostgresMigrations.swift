@@ -70,11 +70,13 @@ extension PostgresStore {
 
     /// Applies every migration the database lacks, all in one transaction that holds an advisory
     /// lock, so concurrent starts apply each once. Refuses a schema newer than this binary.
-    /// Returns the versions applied. Not bound by the request timeout: a schema change on a big
-    /// table, or a wait for another process's migration, may take long.
+    /// Returns the versions applied. Reaching the server is bound by the store's timeout; the
+    /// migration itself is not: a schema change on a big table, or a wait for another process's
+    /// migration, may take long.
     @discardableResult
     public func migrate() async throws -> [Int] {
-        try await transaction(timeout: .seconds(3600)) { tx in
+        try await rows("SELECT 1")
+        return try await transaction(timeout: .seconds(3600)) { tx in
             try await tx.rows("SELECT pg_advisory_xact_lock(\(PostgresMigrations.advisoryLock))")
             try await tx.rows("CREATE TABLE IF NOT EXISTS schema_migrations (version INTEGER PRIMARY KEY, name TEXT NOT NULL)")
             let current = try await tx.rows("SELECT COALESCE(MAX(version), 0)::BIGINT FROM schema_migrations")
