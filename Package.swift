@@ -33,6 +33,8 @@ let package = Package(
             dependencies: [
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOPosix", package: "swift-nio"),
             ],
             swiftSettings: swiftSettings
         ),
@@ -44,17 +46,22 @@ let package = Package(
             ],
             swiftSettings: swiftSettings
         ),
+        domain("Media", []),
         domain("Accounts", [
+            "Media",
             .product(name: "HummingbirdBcrypt", package: "hummingbird-auth"),
             .product(name: "Crypto", package: "swift-crypto"),
         ]),
         domain("Friendships", ["Accounts"]),
-        domain("Tweets", ["Accounts"]),
+        domain("Tweets", ["Accounts", "Media"]),
         domain("Newsfeeds", ["Tweets", "Friendships"]),
+        domain("Comments", ["Tweets"]),
+        domain("Likes", ["Tweets", "Comments"]),
+        domain("Notifications", ["Likes", "Comments", "Friendships"]),
         .target(
             name: "SQLiteStorage",
             dependencies: [
-                "StarlingCore", "Accounts", "Tweets", "Friendships", "Newsfeeds",
+                "StarlingCore", "Accounts", "Tweets", "Friendships", "Newsfeeds", "Comments", "Likes", "Notifications",
                 .product(name: "SQLiteNIO", package: "sqlite-nio"),
             ],
             swiftSettings: swiftSettings
@@ -62,7 +69,8 @@ let package = Package(
         .target(
             name: "App",
             dependencies: [
-                "StarlingCore", "StarlingHTTP", "Accounts", "Tweets", "Friendships", "Newsfeeds", "SQLiteStorage",
+                "StarlingCore", "StarlingHTTP", "Media", "Accounts", "Tweets", "Friendships", "Newsfeeds", "Comments", "Likes",
+                "Notifications", "SQLiteStorage",
                 .product(name: "Hummingbird", package: "hummingbird"),
             ],
             swiftSettings: swiftSettings
@@ -78,7 +86,8 @@ let package = Package(
         .target(
             name: "StarlingTesting",
             dependencies: [
-                "App", "StarlingCore", "Accounts", "Tweets", "Friendships", "Newsfeeds", "SQLiteStorage",
+                "App", "StarlingCore", "Media", "Accounts", "Tweets", "Friendships", "Newsfeeds", "Comments", "Likes",
+                "Notifications", "SQLiteStorage",
                 .product(name: "HummingbirdTesting", package: "hummingbird"),
             ],
             swiftSettings: swiftSettings
@@ -89,6 +98,10 @@ let package = Package(
         .testTarget(name: "TweetsTests", dependencies: ["Tweets", "StarlingTesting"], swiftSettings: swiftSettings),
         .testTarget(name: "FriendshipsTests", dependencies: ["Friendships", "StarlingTesting"], swiftSettings: swiftSettings),
         .testTarget(name: "NewsfeedsTests", dependencies: ["Newsfeeds", "StarlingTesting"], swiftSettings: swiftSettings),
+        .testTarget(name: "MediaTests", dependencies: ["Media", "StarlingTesting"], swiftSettings: swiftSettings),
+        .testTarget(name: "CommentsTests", dependencies: ["Comments", "StarlingTesting"], swiftSettings: swiftSettings),
+        .testTarget(name: "LikesTests", dependencies: ["Likes", "StarlingTesting"], swiftSettings: swiftSettings),
+        .testTarget(name: "NotificationsTests", dependencies: ["Notifications", "StarlingTesting"], swiftSettings: swiftSettings),
         .testTarget(name: "SQLiteStorageTests", dependencies: ["SQLiteStorage", "StarlingTesting"], swiftSettings: swiftSettings),
         .testTarget(name: "AppTests", dependencies: ["App", "StarlingTesting"], swiftSettings: swiftSettings),
     ]

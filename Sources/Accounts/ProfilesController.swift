@@ -1,13 +1,16 @@
 import Hummingbird
+import Media
 import StarlingCore
 import StarlingHTTP
 
 /// `/api/profiles/{profile_id}/`: the owner changes their nickname. A profile's id is its user's id.
 public struct ProfilesController: Sendable {
     let users: any UserRepository
+    let images: StoreImages
 
-    public init(users: any UserRepository) {
+    public init(users: any UserRepository, images: StoreImages) {
         self.users = users
+        self.images = images
     }
 
     /// The longest nickname accepted.
@@ -22,9 +25,9 @@ public struct ProfilesController: Sendable {
     @Sendable func update(_ request: Request, context: StarlingRequestContext) async throws -> Response {
         let viewer = try context.requireViewer()
         let id = try context.pathID()
-        guard try await users.user(id: id) != nil else { throw StarlingError.notFound }
+        guard let before = try await users.user(id: id) else { throw StarlingError.notFound }
         guard id == viewer.userID else { throw StarlingError.forbidden("You can only change your own profile.") }
-        let input = try await RequestInput.parse(request)
+        let input = try await RequestInput.parse(request, maxBytes: images.maximumBytes + (1 << 20))
         var errors = FieldErrors()
         var changes = ProfileChanges()
         if input.values["nickname"] == .null {
@@ -36,8 +39,17 @@ public struct ProfilesController: Sendable {
             }
             changes.nickname = .some(trimmed.isEmpty ? nil : trimmed)
         }
+        if input.values["avatar"] == .null || input.values["avatar"] == .string("") {
+            changes.avatarKey = .some(nil)
+        } else if input.values["avatar"] != nil {
+            errors.add("avatar", "The submitted data was not a file. Check the encoding type on the form.")
+        }
         try errors.check()
+        if let file = input.files["avatar"] {
+            changes.avatarKey = .some(try await images(file, field: "avatar", folder: "avatars", maximumCount: 1).first)
+        }
         guard let user = try await users.updateProfile(userID: id, changes: changes) else { throw StarlingError.notFound }
+        if let old = before.avatarKey, old != user.avatarKey { await images.discard([old]) }
         return try JSONBody.response(ProfileJSON(nickname: user.nickname, avatar: UserJSON(user).avatarURL))
     }
 

@@ -18,6 +18,8 @@ public struct Configuration: Sendable, Equatable {
     public var bcryptCost: UInt8 = 10
     /// Worker tasks of the in-process job queue.
     public var jobWorkers = 4
+    /// The largest image accepted (tweet photo or avatar), in bytes.
+    public var maximumImageBytes = 10 << 20
 
     public init() {}
 
@@ -26,6 +28,7 @@ public struct Configuration: Sendable, Equatable {
         ("host", "STARLING_HOST"), ("port", "STARLING_PORT"), ("data-dir", "STARLING_DATA_DIR"),
         ("rate-limits", "STARLING_RATE_LIMITS"), ("database-url", "STARLING_DATABASE_URL"),
         ("bcrypt-cost", "STARLING_BCRYPT_COST"), ("job-workers", "STARLING_JOB_WORKERS"),
+        ("max-image-mb", "STARLING_MAX_IMAGE_MB"),
     ]
 
     /// Resolves flags (by flag name, without dashes; absent when not given) over the environment
@@ -58,6 +61,10 @@ public struct Configuration: Sendable, Equatable {
             guard let workers = Int(text), workers > 0 else { throw ConfigurationError("job-workers must be positive") }
             configuration.jobWorkers = workers
         }
+        if let text = values["max-image-mb"] {
+            guard let megabytes = Int(text), (1...100).contains(megabytes) else { throw ConfigurationError("max-image-mb must be 1–100") }
+            configuration.maximumImageBytes = megabytes << 20
+        }
         let prefix = "STARLING_RATE_LIMIT_"
         for (variable, spec) in environment where variable.hasPrefix(prefix) {
             let name = variable.dropFirst(prefix.count).lowercased()
@@ -73,6 +80,15 @@ public struct Configuration: Sendable, Equatable {
     /// Where the SQLite database lives: the `--database-url` (`sqlite:///path` or `sqlite:path`),
     /// else `starling.sqlite` in the data directory.
     public func sqlitePath() throws -> String {
+        try Self.sqlitePath(databaseURL: databaseURL, dataDirectory: dataDirectory)
+    }
+
+    /// Where uploaded media lives: `media` in the data directory.
+    public var mediaDirectory: String {
+        (dataDirectory as NSString).appendingPathComponent("media")
+    }
+
+    private static func sqlitePath(databaseURL: String?, dataDirectory: String) throws -> String {
         guard let url = databaseURL else { return (dataDirectory as NSString).appendingPathComponent("starling.sqlite") }
         if url.hasPrefix("sqlite://") { return String(url.dropFirst("sqlite://".count)) }
         if url.hasPrefix("sqlite:") { return String(url.dropFirst("sqlite:".count)) }

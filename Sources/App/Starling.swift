@@ -1,8 +1,12 @@
 import Accounts
+import Comments
 import Friendships
 import Hummingbird
+import Likes
 import Logging
+import Media
 import Newsfeeds
+import Notifications
 import ServiceLifecycle
 import StarlingCore
 import StarlingHTTP
@@ -15,6 +19,8 @@ public struct Starling: Sendable {
     public let repositories: Repositories
     public let clock: any WallClock
     public let ids: IDGenerator
+    /// Where uploaded images live.
+    public let blobs: any BlobStore
     /// Every route, behind the error and authentication middleware.
     public let responder: RouterResponder<StarlingRequestContext>
     /// Moves recorded jobs to the queue.
@@ -22,15 +28,19 @@ public struct Starling: Sendable {
     /// The services to run beside the HTTP server.
     public let services: [any Service]
 
-    /// - Parameter queue: replaces the in-process job queue (tests use a queue that never
-    ///   delivers to simulate a crash between commit and hand-over).
+    /// - Parameters:
+    ///   - blobs: the media store; files under the data directory when nil.
+    ///   - queue: replaces the in-process job queue (tests use a queue that never delivers to
+    ///     simulate a crash between commit and hand-over).
     public init(configuration: Configuration, repositories: Repositories, clock: any WallClock = SystemWallClock(),
-                logger: Logger, queue: (any JobQueue)? = nil) {
+                logger: Logger, blobs: (any BlobStore)? = nil, queue: (any JobQueue)? = nil) {
         self.configuration = configuration
         self.repositories = repositories
         self.clock = clock
         let ids = IDGenerator(clock: clock)
         self.ids = ids
+        let blobs = blobs ?? DiskBlobStore(root: configuration.mediaDirectory)
+        self.blobs = blobs
 
         var handlers = JobHandlers()
         FeedMaintenance.register(
@@ -38,6 +48,9 @@ public struct Starling: Sendable {
             fanOut: FanOutTweet(tweets: repositories.tweets, friendships: repositories.friendships, newsfeeds: repositories.newsfeeds),
             maintenance: FeedMaintenance(tweets: repositories.tweets, friendships: repositories.friendships,
                                          newsfeeds: repositories.newsfeeds))
+        Notify(notifications: repositories.notifications, tweets: repositories.tweets, comments: repositories.comments,
+               likes: repositories.likes, friendships: repositories.friendships).register(in: &handlers)
+        handlers.register(DeleteBlobsJob.self) { job in for key in job.keys { try await blobs.delete(key) } }
         let inProcess = InProcessJobQueue(handlers: handlers, workers: configuration.jobWorkers, logger: logger)
         let relay = OutboxRelay(outbox: repositories.outbox, queue: queue ?? inProcess, logger: logger)
         self.relay = relay
@@ -47,7 +60,9 @@ public struct Starling: Sendable {
                                          overrides: configuration.rateLimitOverrides)
         let credentials = Credentials(bcryptCost: configuration.bcryptCost)
         let jobsRecorded: @Sendable () -> Void = { relay.nudge() }
-        let renderer = TweetRenderer(users: repositories.users)
+        let images = StoreImages(blobs: blobs, maximumBytes: configuration.maximumImageBytes)
+        let renderer = TweetRenderer(users: repositories.users, tweets: repositories.tweets, likes: repositories.likes)
+        let commentRenderer = CommentRenderer(users: repositories.users, likes: repositories.likes)
 
         let router = Router(context: StarlingRequestContext.self)
         router.add(middleware: ErrorMiddleware())
@@ -56,10 +71,22 @@ public struct Starling: Sendable {
         router.get("healthz") { _, _ in try JSONBody.response(["status": "ok"]) }
         AccountsController(users: repositories.users, sessions: repositories.sessions, credentials: credentials,
                            ids: ids, clock: clock, rateLimits: rateLimits).addRoutes(to: router)
-        ProfilesController(users: repositories.users).addRoutes(to: router)
+        ProfilesController(users: repositories.users, images: images).addRoutes(to: router)
         UsersController(users: repositories.users).addRoutes(to: router)
-        TweetsController(tweets: repositories.tweets, users: repositories.users, renderer: renderer, ids: ids,
-                         rateLimits: rateLimits, jobsRecorded: jobsRecorded).addRoutes(to: router)
+        MediaController(blobs: blobs).addRoutes(to: router)
+        TweetsController(tweets: repositories.tweets, users: repositories.users, renderer: renderer, images: images, ids: ids,
+                         rateLimits: rateLimits,
+                         sections: [CommentsSection(comments: repositories.comments, renderer: commentRenderer),
+                                    LikesSection(likes: repositories.likes, users: repositories.users)],
+                         jobsRecorded: jobsRecorded).addRoutes(to: router)
+        CommentsController(comments: repositories.comments, tweets: repositories.tweets, renderer: commentRenderer, ids: ids,
+                           rateLimits: rateLimits, jobsRecorded: jobsRecorded).addRoutes(to: router)
+        LikesController(users: repositories.users,
+                        likeObject: LikeObject(likes: repositories.likes, tweets: repositories.tweets, comments: repositories.comments,
+                                               ids: ids, jobsRecorded: jobsRecorded),
+                        rateLimits: rateLimits).addRoutes(to: router)
+        NotificationsController(notifications: repositories.notifications, users: repositories.users, rateLimits: rateLimits)
+            .addRoutes(to: router)
         FriendshipsController(friendships: repositories.friendships, users: repositories.users, ids: ids,
                               rateLimits: rateLimits, jobsRecorded: jobsRecorded).addRoutes(to: router)
         NewsfeedsController(newsfeeds: repositories.newsfeeds, tweets: repositories.tweets, renderer: renderer,

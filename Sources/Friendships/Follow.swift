@@ -22,8 +22,9 @@ public struct Follow: Sendable {
         guard followeeID != followerID else { throw StarlingError.badRequest("You cannot follow yourself.") }
         guard let followee = try await users.user(id: followeeID) else { throw StarlingError.notFound }
         let friendship = Friendship(id: ids.next(), fromUserID: followerID, toUserID: followeeID)
-        let job = Job(id: ids.next(), MergeFolloweeTweetsJob(followerID: followerID, followeeID: followeeID))
-        guard try await friendships.follow(friendship, job: job) else { return (followee, nil) }
+        let jobs = [Job(id: ids.next(), MergeFolloweeTweetsJob(followerID: followerID, followeeID: followeeID)),
+                    Job(id: ids.next(), FollowNotificationJob(friendship))]
+        guard try await friendships.follow(friendship, jobs: jobs) else { return (followee, nil) }
         jobsRecorded()
         return (followee, friendship)
     }

@@ -3,9 +3,9 @@ import StarlingCore
 /// Stores who follows whom. Rows are read as a wide-column store would serve them: by one user,
 /// then time descending (followers, followings) or by follower id (fanout batches).
 public protocol FriendshipRepository: Sendable {
-    /// In one transaction: stores the friendship and records `job` (the newsfeed merge).
-    /// Returns false, recording nothing, when `from` already follows `to`.
-    func follow(_ friendship: Friendship, job: Job) async throws -> Bool
+    /// In one transaction: stores the friendship and records `jobs` (the newsfeed merge, the
+    /// notification). Returns false, recording nothing, when `from` already follows `to`.
+    func follow(_ friendship: Friendship, jobs: [Job]) async throws -> Bool
     /// In one transaction: deletes the friendship and records `job` (the newsfeed clean-up).
     /// Returns false, recording nothing, when there was none.
     func unfollow(from: Int64, to: Int64, job: Job) async throws -> Bool
@@ -33,11 +33,11 @@ public actor MemoryFriendshipRepository: FriendshipRepository {
         self.outbox = outbox
     }
 
-    public func follow(_ friendship: Friendship, job: Job) async -> Bool {
+    public func follow(_ friendship: Friendship, jobs: [Job]) async -> Bool {
         let key = Key(from: friendship.fromUserID, to: friendship.toUserID)
         guard rows[key] == nil else { return false }
         rows[key] = friendship
-        await outbox.append(job)
+        for job in jobs { await outbox.append(job) }
         return true
     }
 

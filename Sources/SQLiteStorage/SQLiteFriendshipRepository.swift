@@ -10,13 +10,13 @@ public struct SQLiteFriendshipRepository: FriendshipRepository {
         self.store = store
     }
 
-    public func follow(_ friendship: Friendship, job: Job) async throws -> Bool {
+    public func follow(_ friendship: Friendship, jobs: [Job]) async throws -> Bool {
         try await store.write { tx in
             let inserted = try await tx.change(
                 "INSERT OR IGNORE INTO friendships (from_user_id, to_user_id, id) VALUES (?, ?, ?)",
                 [friendship.fromUserID.sqlite, friendship.toUserID.sqlite, friendship.id.sqlite])
             guard inserted > 0 else { return false }
-            try await tx.record(job)
+            for job in jobs { try await tx.record(job) }
             return true
         }
     }

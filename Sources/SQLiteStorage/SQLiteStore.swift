@@ -10,6 +10,7 @@ public final class SQLiteStore: Sendable {
     private let readers: [SQLiteConnection]
     private let writeLock = AsyncLock()
     private let nextReader = Atomic<Int>(0)
+    private let statements = StatementCounter()
 
     private init(writer: SQLiteConnection, readers: [SQLiteConnection]) {
         self.writer = writer
@@ -42,8 +43,12 @@ public final class SQLiteStore: Sendable {
         try await writer.close()
     }
 
+    /// How many statements this store has run: tests count the round trips a request costs.
+    public var statementCount: Int { statements.value.load(ordering: .relaxed) }
+
     /// Runs a read-only statement on a reader connection.
     public func read(_ sql: String, _ binds: [SQLiteData] = []) async throws -> [SQLiteRow] {
+        statements.value.add(1, ordering: .relaxed)
         guard !readers.isEmpty else { return try await writer.query(sql, binds) }
         let index = nextReader.wrappingAdd(1, ordering: .relaxed).oldValue
         return try await readers[index % readers.count].query(sql, binds)
@@ -52,7 +57,7 @@ public final class SQLiteStore: Sendable {
     /// Runs `body` in one transaction on the writer: all of it commits, or none of it.
     public func write<T: Sendable>(_ body: (SQLiteTransaction) async throws -> T) async throws -> T {
         try await writeLock.withLock {
-            let transaction = SQLiteTransaction(connection: writer)
+            let transaction = SQLiteTransaction(connection: writer, statements: statements)
             _ = try await writer.query("BEGIN IMMEDIATE")
             do {
                 let result = try await body(transaction)
@@ -69,17 +74,24 @@ public final class SQLiteStore: Sendable {
 /// The statements of one write transaction.
 public struct SQLiteTransaction: Sendable {
     let connection: SQLiteConnection
+    let statements: StatementCounter
 
     /// Runs a statement and returns its rows.
     @discardableResult
     public func execute(_ sql: String, _ binds: [SQLiteData] = []) async throws -> [SQLiteRow] {
-        try await connection.query(sql, binds)
+        statements.value.add(1, ordering: .relaxed)
+        return try await connection.query(sql, binds)
     }
 
     /// Runs a statement and returns how many rows it changed.
     public func change(_ sql: String, _ binds: [SQLiteData] = []) async throws -> Int {
-        _ = try await connection.query(sql, binds)
+        try await execute(sql, binds)
         let rows = try await connection.query("SELECT changes() AS n")
         return rows.first?.int("n") ?? 0
     }
+}
+
+/// Counts statements across the store's connections.
+final class StatementCounter: Sendable {
+    let value = Atomic<Int>(0)
 }

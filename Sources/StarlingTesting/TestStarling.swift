@@ -11,6 +11,8 @@ import Testing
 public struct TestStarling: Sendable {
     public let starling: Starling
     public let clock: ManualClock?
+    /// The media store (in memory).
+    public let blobs = MemoryBlobStore()
 
     /// - Parameters:
     ///   - rateLimits: off unless a test is about them.
@@ -25,7 +27,7 @@ public struct TestStarling: Sendable {
         logger.logLevel = .warning
         self.clock = clock
         self.starling = Starling(configuration: configuration, repositories: repositories,
-                                 clock: clock ?? SystemWallClock(), logger: logger, queue: queue)
+                                 clock: clock ?? SystemWallClock(), logger: logger, blobs: blobs, queue: queue)
     }
 
     public static func make(_ backend: Backend, rateLimits: Bool = false, clock: ManualClock? = nil) async throws -> TestStarling {

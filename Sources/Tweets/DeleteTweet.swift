@@ -1,6 +1,7 @@
+import Media
 import StarlingCore
 
-/// Deletes a tweet (owner only). Its newsfeed rows are removed by a job.
+/// Deletes a tweet (owner only). Its newsfeed rows and photo files are removed by jobs.
 public struct DeleteTweet: Sendable {
     let tweets: any TweetRepository
     let ids: IDGenerator
@@ -15,7 +16,10 @@ public struct DeleteTweet: Sendable {
     public func callAsFunction(tweetID: Int64, by userID: Int64) async throws {
         guard let tweet = try await tweets.tweet(id: tweetID) else { throw StarlingError.notFound }
         guard tweet.userID == userID else { throw StarlingError.forbidden("You can only delete your own tweets.") }
-        let cleanUp = Job(id: ids.next(), RemoveTweetFromFeedsJob(tweetID: tweetID))
+        var cleanUp = [Job(id: ids.next(), RemoveTweetFromFeedsJob(tweetID: tweetID))]
+        if let keys = try await tweets.photoKeys(tweetIDs: [tweetID])[tweetID], !keys.isEmpty {
+            cleanUp.append(Job(id: ids.next(), DeleteBlobsJob(keys: keys)))
+        }
         guard try await tweets.delete(id: tweetID, cleanUp: cleanUp) else { throw StarlingError.notFound }
         jobsRecorded()
     }

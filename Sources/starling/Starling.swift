@@ -10,7 +10,7 @@ struct StarlingCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "starling",
         abstract: "Starling: a news-feed backend server.",
-        subcommands: [Serve.self, Migrate.self, Admin.self],
+        subcommands: [Serve.self, Migrate.self, Admin.self, Counters.self],
         defaultSubcommand: Serve.self)
 }
 
@@ -82,5 +82,23 @@ struct Admin: AsyncParsableCommand {
         try await store.close()
         guard found else { throw ValidationError("no user named \(username)") }
         print("\(username): admin \(action == "grant" ? "granted" : "revoked")")
+    }
+}
+
+/// `starling counters verify|repair`: recomputes `likes_count` and `comments_count` from the rows.
+struct Counters: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Check the denormalized like and comment counters against their rows (exit 1 on a mismatch).")
+    @OptionGroup var settings: SettingsOptions
+    @Argument(help: "verify, or repair to also set them right") var action: String
+    @Flag(help: "Set wrong counters right (same as the repair action).") var repair = false
+
+    func run() async throws {
+        guard action == "verify" || action == "repair" else { throw ValidationError("action must be verify or repair") }
+        let store = try await openStore(try settings.resolve(), logger: makeLogger())
+        let report = try await verifyCounters(Repositories.sqlite(store), repair: repair || action == "repair")
+        try await store.close()
+        print(report.text)
+        if !report.mismatches.isEmpty && !report.repaired { throw ExitCode(1) }
     }
 }
