@@ -58,10 +58,11 @@ let package = Package(
         domain("Comments", ["Tweets"]),
         domain("Likes", ["Tweets", "Comments"]),
         domain("Notifications", ["Likes", "Comments", "Friendships"]),
+        domain("Seeding", ["Accounts", "Friendships", "Tweets", "Newsfeeds", "Comments", "Likes"]),
         .target(
             name: "SQLiteStorage",
             dependencies: [
-                "StarlingCore", "Accounts", "Tweets", "Friendships", "Newsfeeds", "Comments", "Likes", "Notifications",
+                "StarlingCore", "Accounts", "Tweets", "Friendships", "Newsfeeds", "Comments", "Likes", "Notifications", "Seeding",
                 .product(name: "SQLiteNIO", package: "sqlite-nio"),
             ],
             swiftSettings: swiftSettings
@@ -70,7 +71,7 @@ let package = Package(
             name: "App",
             dependencies: [
                 "StarlingCore", "StarlingHTTP", "Media", "Accounts", "Tweets", "Friendships", "Newsfeeds", "Comments", "Likes",
-                "Notifications", "SQLiteStorage",
+                "Notifications", "Seeding", "SQLiteStorage",
                 .product(name: "Hummingbird", package: "hummingbird"),
             ],
             swiftSettings: swiftSettings
@@ -102,6 +103,7 @@ let package = Package(
         .testTarget(name: "CommentsTests", dependencies: ["Comments", "StarlingTesting"], swiftSettings: swiftSettings),
         .testTarget(name: "LikesTests", dependencies: ["Likes", "StarlingTesting"], swiftSettings: swiftSettings),
         .testTarget(name: "NotificationsTests", dependencies: ["Notifications", "StarlingTesting"], swiftSettings: swiftSettings),
+        .testTarget(name: "SeedingTests", dependencies: ["Seeding", "StarlingTesting"], swiftSettings: swiftSettings),
         .testTarget(name: "SQLiteStorageTests", dependencies: ["SQLiteStorage", "StarlingTesting"], swiftSettings: swiftSettings),
         .testTarget(name: "AppTests", dependencies: ["App", "StarlingTesting"], swiftSettings: swiftSettings),
     ]

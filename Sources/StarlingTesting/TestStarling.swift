@@ -62,6 +62,12 @@ public struct API: Sendable {
         public let id: Int64
         public let username: String
         public let token: String
+
+        public init(id: Int64, username: String, token: String) {
+            self.id = id
+            self.username = username
+            self.token = token
+        }
     }
 
     /// Sends a request; `json` is encoded as the body; `token` authenticates by bearer.
