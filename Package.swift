@@ -79,7 +79,7 @@ let package = Package(
         .executableTarget(
             name: "starling",
             dependencies: [
-                "App",
+                "App", "Seeding",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             swiftSettings: swiftSettings

@@ -21,6 +21,8 @@ public struct Starling: Sendable {
     public let ids: IDGenerator
     /// Where uploaded images live.
     public let blobs: any BlobStore
+    /// The caches in front of the store.
+    public let caches: Caches
     /// Every route, behind the error and authentication middleware.
     public let responder: RouterResponder<StarlingRequestContext>
     /// Moves recorded jobs to the queue.
@@ -30,11 +32,16 @@ public struct Starling: Sendable {
 
     /// - Parameters:
     ///   - blobs: the media store; files under the data directory when nil.
+    ///   - caches: in-process caches when nil.
     ///   - queue: replaces the in-process job queue (tests use a queue that never delivers to
     ///     simulate a crash between commit and hand-over).
-    public init(configuration: Configuration, repositories: Repositories, clock: any WallClock = SystemWallClock(),
-                logger: Logger, blobs: (any BlobStore)? = nil, queue: (any JobQueue)? = nil) {
+    public init(configuration: Configuration, repositories store: Repositories, clock: any WallClock = SystemWallClock(),
+                logger: Logger, blobs: (any BlobStore)? = nil, caches: Caches? = nil, queue: (any JobQueue)? = nil) {
         self.configuration = configuration
+        let caches = caches ?? .inProcess(clock: clock, feedCap: configuration.feedCacheCap)
+        self.caches = caches
+        let objects = ObjectCache(cache: caches.keyValue, logger: logger)
+        let repositories = store.cached(by: objects)
         self.repositories = repositories
         self.clock = clock
         let ids = IDGenerator(clock: clock)
@@ -45,9 +52,10 @@ public struct Starling: Sendable {
         var handlers = JobHandlers()
         FeedMaintenance.register(
             in: &handlers,
-            fanOut: FanOutTweet(tweets: repositories.tweets, friendships: repositories.friendships, newsfeeds: repositories.newsfeeds),
+            fanOut: FanOutTweet(tweets: repositories.tweets, friendships: repositories.friendships, newsfeeds: repositories.newsfeeds,
+                                feedCache: caches.feeds),
             maintenance: FeedMaintenance(tweets: repositories.tweets, friendships: repositories.friendships,
-                                         newsfeeds: repositories.newsfeeds))
+                                         newsfeeds: repositories.newsfeeds, feedCache: caches.feeds, objects: objects))
         Notify(notifications: repositories.notifications, tweets: repositories.tweets, comments: repositories.comments,
                likes: repositories.likes, friendships: repositories.friendships).register(in: &handlers)
         handlers.register(DeleteBlobsJob.self) { job in for key in job.keys { try await blobs.delete(key) } }
@@ -56,7 +64,7 @@ public struct Starling: Sendable {
         self.relay = relay
         self.services = queue == nil ? [inProcess, relay] : [relay]
 
-        let rateLimits = RateLimitPolicy(limiter: MemoryRateLimiter(clock: clock), enabled: configuration.rateLimitsEnabled,
+        let rateLimits = RateLimitPolicy(limiter: caches.rateLimiter, enabled: configuration.rateLimitsEnabled,
                                          overrides: configuration.rateLimitOverrides)
         let credentials = Credentials(bcryptCost: configuration.bcryptCost)
         let jobsRecorded: @Sendable () -> Void = { relay.nudge() }
@@ -74,8 +82,9 @@ public struct Starling: Sendable {
         ProfilesController(users: repositories.users, images: images).addRoutes(to: router)
         UsersController(users: repositories.users).addRoutes(to: router)
         MediaController(blobs: blobs).addRoutes(to: router)
-        TweetsController(tweets: repositories.tweets, users: repositories.users, renderer: renderer, images: images, ids: ids,
-                         rateLimits: rateLimits,
+        let lists = CachedListReader(cache: caches.feeds, logger: logger)
+        TweetsController(tweets: repositories.tweets, users: repositories.users, renderer: renderer, images: images,
+                         feedCache: caches.feeds, timelines: lists, ids: ids, rateLimits: rateLimits,
                          sections: [CommentsSection(comments: repositories.comments, renderer: commentRenderer),
                                     LikesSection(likes: repositories.likes, users: repositories.users)],
                          jobsRecorded: jobsRecorded).addRoutes(to: router)
@@ -89,8 +98,8 @@ public struct Starling: Sendable {
             .addRoutes(to: router)
         FriendshipsController(friendships: repositories.friendships, users: repositories.users, ids: ids,
                               rateLimits: rateLimits, jobsRecorded: jobsRecorded).addRoutes(to: router)
-        NewsfeedsController(newsfeeds: repositories.newsfeeds, tweets: repositories.tweets, renderer: renderer,
-                            rateLimits: rateLimits).addRoutes(to: router)
+        NewsfeedsController(read: ReadNewsfeed(newsfeeds: repositories.newsfeeds, reader: lists, switches: caches.switches),
+                            tweets: repositories.tweets, renderer: renderer, rateLimits: rateLimits).addRoutes(to: router)
         self.responder = router.buildResponder()
     }
 

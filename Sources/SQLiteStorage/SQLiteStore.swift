@@ -14,7 +14,6 @@ public final class SQLiteStore: Sendable {
     private let readers: [(connection: SQLiteConnection, lock: AsyncLock)]
     private let writeLock = AsyncLock()
     private let nextReader = Atomic<Int>(0)
-    private let statements = StatementCounter()
 
     private init(writer: SQLiteConnection, readers: [SQLiteConnection]) {
         self.writer = writer
@@ -47,12 +46,13 @@ public final class SQLiteStore: Sendable {
         try await writer.close()
     }
 
-    /// How many statements this store has run: tests count the round trips a request costs.
-    public var statementCount: Int { statements.value.load(ordering: .relaxed) }
+    /// Counts the statements run by the current task and its children, when set: tests count the
+    /// round trips one request costs, whatever runs beside it.
+    @TaskLocal public static var tally: StatementTally?
 
     /// Runs a read-only statement on a reader connection.
     public func read(_ sql: String, _ binds: [SQLiteData] = []) async throws -> [SQLiteRow] {
-        statements.value.add(1, ordering: .relaxed)
+        Self.tally?.count.add(1, ordering: .relaxed)
         guard !readers.isEmpty else { return try await writeLock.withLock { try await writer.query(sql, binds) } }
         let reader = readers[nextReader.wrappingAdd(1, ordering: .relaxed).oldValue % readers.count]
         return try await reader.lock.withLock { try await reader.connection.query(sql, binds) }
@@ -65,7 +65,7 @@ public final class SQLiteStore: Sendable {
     public func write<T: Sendable>(_ body: @escaping @Sendable (SQLiteTransaction) async throws -> T) async throws -> T {
         let writer = self.writer
         let writeLock = self.writeLock
-        let transaction = SQLiteTransaction(connection: writer, statements: statements)
+        let transaction = SQLiteTransaction(connection: writer)
         return try await Task {
             try await writeLock.withLock {
                 _ = try await writer.query("BEGIN IMMEDIATE")
@@ -85,12 +85,11 @@ public final class SQLiteStore: Sendable {
 /// The statements of one write transaction.
 public struct SQLiteTransaction: Sendable {
     let connection: SQLiteConnection
-    let statements: StatementCounter
 
     /// Runs a statement and returns its rows.
     @discardableResult
     public func execute(_ sql: String, _ binds: [SQLiteData] = []) async throws -> [SQLiteRow] {
-        statements.value.add(1, ordering: .relaxed)
+        SQLiteStore.tally?.count.add(1, ordering: .relaxed)
         return try await connection.query(sql, binds)
     }
 
@@ -102,7 +101,11 @@ public struct SQLiteTransaction: Sendable {
     }
 }
 
-/// Counts statements across the store's connections.
-final class StatementCounter: Sendable {
-    let value = Atomic<Int>(0)
+/// A count of statements (see `SQLiteStore.tally`).
+public final class StatementTally: Sendable {
+    let count = Atomic<Int>(0)
+
+    public init() {}
+
+    public var value: Int { count.load(ordering: .relaxed) }
 }

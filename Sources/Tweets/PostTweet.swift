@@ -12,13 +12,16 @@ public struct PostTweet: Sendable {
 
     let tweets: any TweetRepository
     let images: StoreImages
+    let feedCache: any FeedCache
     let ids: IDGenerator
     let jobsRecorded: @Sendable () -> Void
 
     /// - Parameter jobsRecorded: called after the transaction, to wake the outbox relay.
-    public init(tweets: any TweetRepository, images: StoreImages, ids: IDGenerator, jobsRecorded: @escaping @Sendable () -> Void) {
+    public init(tweets: any TweetRepository, images: StoreImages, feedCache: any FeedCache, ids: IDGenerator,
+                jobsRecorded: @escaping @Sendable () -> Void) {
         self.tweets = tweets
         self.images = images
+        self.feedCache = feedCache
         self.ids = ids
         self.jobsRecorded = jobsRecorded
     }
@@ -35,6 +38,10 @@ public struct PostTweet: Sendable {
             throw error
         }
         jobsRecorded()
+        // The author sees it at once in their cached lists too; the fanout job pushes again (a
+        // push is idempotent), which covers a cache that failed here.
+        let own = [CacheKeys.newsfeed(authorID), CacheKeys.timeline(authorID)]
+        do { try await feedCache.push(tweet.id, to: own) } catch { try? await feedCache.invalidate(own) }
         return (tweet, keys)
     }
 

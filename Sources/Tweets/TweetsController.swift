@@ -14,17 +14,19 @@ public struct TweetsController: Sendable {
     let rateLimits: RateLimitPolicy
     let sections: [any TweetDetailSection]
     let maximumBodyBytes: Int
+    let timelines: CachedListReader
 
     public init(tweets: any TweetRepository, users: any UserRepository, renderer: TweetRenderer, images: StoreImages,
-                ids: IDGenerator, rateLimits: RateLimitPolicy, sections: [any TweetDetailSection] = [],
-                jobsRecorded: @escaping @Sendable () -> Void) {
+                feedCache: any FeedCache, timelines: CachedListReader, ids: IDGenerator, rateLimits: RateLimitPolicy,
+                sections: [any TweetDetailSection] = [], jobsRecorded: @escaping @Sendable () -> Void) {
         self.tweets = tweets
         self.users = users
         self.renderer = renderer
         self.sections = sections
+        self.timelines = timelines
         self.maximumBodyBytes = PostTweet.maximumPhotos * images.maximumBytes + (1 << 20)
-        self.post = PostTweet(tweets: tweets, images: images, ids: ids, jobsRecorded: jobsRecorded)
-        self.delete = DeleteTweet(tweets: tweets, ids: ids, jobsRecorded: jobsRecorded)
+        self.post = PostTweet(tweets: tweets, images: images, feedCache: feedCache, ids: ids, jobsRecorded: jobsRecorded)
+        self.delete = DeleteTweet(tweets: tweets, feedCache: feedCache, ids: ids, jobsRecorded: jobsRecorded)
         self.rateLimits = rateLimits
     }
 
@@ -42,9 +44,13 @@ public struct TweetsController: Sendable {
         let userID = try query.requiredID("user_id")
         let page = try query.page()
         guard try await users.user(id: userID) != nil else { throw StarlingError.invalid("user_id", "User does not exist.") }
-        let found = try await tweets.tweets(userID: userID, page: page)
-        let results = try await renderer.render(found.items, for: context.viewer)
-        return try JSONBody.response(EndlessPage(hasNextPage: found.hasNextPage, results: results))
+        let tweets = self.tweets
+        let ids = try await timelines.page(CacheKeys.timeline(userID), page) {
+            try await tweets.tweets(userID: userID, page: $0).map(\.id)
+        }
+        let found = try await tweets.tweets(ids: ids.items)
+        let results = try await renderer.render(ids.items.compactMap { found[$0] }, for: context.viewer)
+        return try JSONBody.response(EndlessPage(hasNextPage: ids.hasNextPage, results: results))
     }
 
     @Sendable func create(_ request: Request, context: StarlingRequestContext) async throws -> Response {

@@ -133,7 +133,7 @@ struct StalledQueue: JobQueue {
             return tweet
         }
         let fanOut = FanOutTweet(tweets: repositories.tweets, friendships: repositories.friendships,
-                                 newsfeeds: repositories.newsfeeds, batchSize: 2)
+                                 newsfeeds: repositories.newsfeeds, feedCache: MemoryFeedCache(clock: SystemWallClock()), batchSize: 2)
         #expect(try await fanOut(FanOutTweetJob(tweetID: tweetID)) == 0)
         #expect(try await fanOut(FanOutTweetJob(tweetID: 123)) == 0, "a deleted tweet is done")
     }
@@ -148,7 +148,7 @@ struct StalledQueue: JobQueue {
         let tweet = Tweet(id: ids.next(), userID: 100, content: "hi")
         try await repositories.tweets.create(tweet, photoKeys: [], fanOut: Job(id: ids.next(), FanOutTweetJob(tweetID: tweet.id)))
         let fanOut = FanOutTweet(tweets: repositories.tweets, friendships: repositories.friendships,
-                                 newsfeeds: repositories.newsfeeds, batchSize: 3)
+                                 newsfeeds: repositories.newsfeeds, feedCache: MemoryFeedCache(clock: SystemWallClock()), batchSize: 3)
         #expect(try await fanOut(FanOutTweetJob(tweetID: tweet.id)) == 7)
         for follower in Int64(1)...7 {
             #expect(try await repositories.newsfeeds.entries(owner: follower, page: .first).items.map(\.tweetID) == [tweet.id])

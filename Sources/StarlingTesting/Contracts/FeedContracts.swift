@@ -34,9 +34,9 @@ public enum TweetRepositoryContract {
         #expect(ownFeed.items.map(\.tweetID) == [105, 104, 103, 102, 101], "the author's own feed is written with the tweet")
         #expect(try await repositories.outbox.pending(limit: 100).map(\.id) == [901, 902, 903, 904, 905, 950])
 
-        #expect(try await tweets.delete(id: 105, cleanUp: [Job(id: 960, RemoveTweetFromFeedsJob(tweetID: 105))]))
+        #expect(try await tweets.delete(id: 105, cleanUp: [Job(id: 960, RemoveTweetFromFeedsJob(tweetID: 105, authorID: 1))]))
         #expect(try await tweets.tweet(id: 105) == nil)
-        #expect(try await !tweets.delete(id: 105, cleanUp: [Job(id: 961, RemoveTweetFromFeedsJob(tweetID: 105))]))
+        #expect(try await !tweets.delete(id: 105, cleanUp: [Job(id: 961, RemoveTweetFromFeedsJob(tweetID: 105, authorID: 1))]))
         #expect(try await tweets.delete(id: 200, cleanUp: []))
         #expect(try await tweets.photoKeys(tweetIDs: [200]).isEmpty, "photo rows go with the tweet")
         let pending = try await repositories.outbox.pending(limit: 100)
