@@ -7,19 +7,35 @@ import StarlingHTTP
 public struct ProfilesController: Sendable {
     let users: any UserRepository
     let images: StoreImages
+    let counts: [any ProfileCounts]
 
-    public init(users: any UserRepository, images: StoreImages) {
+    public init(users: any UserRepository, images: StoreImages, counts: [any ProfileCounts] = []) {
         self.users = users
         self.images = images
+        self.counts = counts
     }
 
     /// The longest nickname accepted.
     public static let maximumNicknameLength = 200
 
     public func addRoutes(to router: Router<StarlingRequestContext>) {
+        router.get("api/profiles/:id", use: show)
         router.put("api/profiles/:id", use: update)
         router.patch("api/profiles/:id", use: update)
-        router.rejectOtherMethods("api/profiles/:id", allowed: [.put, .patch])
+        router.rejectOtherMethods("api/profiles/:id", allowed: [.get, .put, .patch])
+    }
+
+    /// Anyone may read a profile: the user, nickname, avatar, and counts from other domains.
+    @Sendable func show(_ request: Request, context: StarlingRequestContext) async throws -> Response {
+        guard let user = try await users.user(id: try context.pathID()) else { throw StarlingError.notFound }
+        var fields: [String: AnyEncodable] = [
+            "id": AnyEncodable(user.id), "user": AnyEncodable(UserJSON(user)),
+            "nickname": AnyEncodable(user.nickname), "avatar": AnyEncodable(UserJSON(user).avatarURL),
+        ]
+        for source in counts {
+            for (name, value) in try await source.counts(userID: user.id) { fields[name] = AnyEncodable(value) }
+        }
+        return try JSONBody.response(fields)
     }
 
     @Sendable func update(_ request: Request, context: StarlingRequestContext) async throws -> Response {

@@ -79,7 +79,8 @@ public struct Starling: Sendable {
         router.get("healthz") { _, _ in try JSONBody.response(["status": "ok"]) }
         AccountsController(users: repositories.users, sessions: repositories.sessions, credentials: credentials,
                            ids: ids, clock: clock, rateLimits: rateLimits).addRoutes(to: router)
-        ProfilesController(users: repositories.users, images: images).addRoutes(to: router)
+        let followCounts = FollowCounts(friendships: repositories.friendships, cache: caches.keyValue, logger: logger)
+        ProfilesController(users: repositories.users, images: images, counts: [followCounts]).addRoutes(to: router)
         UsersController(users: repositories.users).addRoutes(to: router)
         MediaController(blobs: blobs).addRoutes(to: router)
         let lists = CachedListReader(cache: caches.feeds, logger: logger)
@@ -96,7 +97,7 @@ public struct Starling: Sendable {
                         rateLimits: rateLimits).addRoutes(to: router)
         NotificationsController(notifications: repositories.notifications, users: repositories.users, rateLimits: rateLimits)
             .addRoutes(to: router)
-        FriendshipsController(friendships: repositories.friendships, users: repositories.users, ids: ids,
+        FriendshipsController(friendships: repositories.friendships, users: repositories.users, counts: followCounts, ids: ids,
                               rateLimits: rateLimits, jobsRecorded: jobsRecorded).addRoutes(to: router)
         NewsfeedsController(read: ReadNewsfeed(newsfeeds: repositories.newsfeeds, reader: lists, switches: caches.switches),
                             tweets: repositories.tweets, renderer: renderer, rateLimits: rateLimits).addRoutes(to: router)

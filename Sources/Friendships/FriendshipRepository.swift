@@ -17,6 +17,8 @@ public protocol FriendshipRepository: Sendable {
     func followerIDs(of userID: Int64, after: Int64, limit: Int) async throws -> [Int64]
     /// Which of `candidates` the user follows, in one round trip.
     func followed(by userID: Int64, among candidates: [Int64]) async throws -> Set<Int64>
+    /// How many followers the user has, and how many users they follow, counted from the rows.
+    func counts(of userID: Int64) async throws -> (followers: Int, followings: Int)
 }
 
 /// The in-memory `FriendshipRepository`.
@@ -61,6 +63,10 @@ public actor MemoryFriendshipRepository: FriendshipRepository {
 
     public func followed(by userID: Int64, among candidates: [Int64]) -> Set<Int64> {
         Set(candidates.filter { rows[Key(from: userID, to: $0)] != nil })
+    }
+
+    public func counts(of userID: Int64) -> (followers: Int, followings: Int) {
+        (rows.keys.filter { $0.to == userID }.count, rows.keys.filter { $0.from == userID }.count)
     }
 
     private func newestFirst(_ page: PageRequest, where matches: (Friendship) -> Bool) -> Page<Friendship> {

@@ -60,6 +60,15 @@ public struct SQLiteFriendshipRepository: FriendshipRepository {
         return Set(rows.map { $0.int64("to_user_id") })
     }
 
+    public func counts(of userID: Int64) async throws -> (followers: Int, followings: Int) {
+        let row = try await store.read(
+            """
+            SELECT (SELECT COUNT(*) FROM friendships WHERE to_user_id = ?) AS followers,
+                   (SELECT COUNT(*) FROM friendships WHERE from_user_id = ?) AS followings
+            """, [userID.sqlite, userID.sqlite]).first
+        return (row?.int("followers") ?? 0, row?.int("followings") ?? 0)
+    }
+
     static func decode(_ row: SQLiteRow) -> Friendship {
         Friendship(id: row.int64("id"), fromUserID: row.int64("from_user_id"), toUserID: row.int64("to_user_id"))
     }

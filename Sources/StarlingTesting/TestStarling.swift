@@ -17,7 +17,7 @@ public struct TestStarling: Sendable {
     /// - Parameters:
     ///   - rateLimits: off unless a test is about them.
     ///   - clock: a controllable clock; the real one when nil.
-    public init(repositories: Repositories, rateLimits: Bool = false, clock: ManualClock? = nil,
+    public init(repositories: Repositories, rateLimits: Bool = false, clock: ManualClock? = nil, caches: Caches? = nil,
                 queue: (any JobQueue)? = nil, configure: (inout Configuration) -> Void = { _ in }) {
         var configuration = Configuration()
         configuration.rateLimitsEnabled = rateLimits
@@ -27,7 +27,7 @@ public struct TestStarling: Sendable {
         logger.logLevel = .warning
         self.clock = clock
         self.starling = Starling(configuration: configuration, repositories: repositories,
-                                 clock: clock ?? SystemWallClock(), logger: logger, blobs: blobs, queue: queue)
+                                 clock: clock ?? SystemWallClock(), logger: logger, blobs: blobs, caches: caches, queue: queue)
     }
 
     public static func make(_ backend: Backend, rateLimits: Bool = false, clock: ManualClock? = nil) async throws -> TestStarling {
