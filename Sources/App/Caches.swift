@@ -33,6 +33,7 @@ extension Repositories {
     public func cached(by objects: ObjectCache) -> Repositories {
         var cached = self
         cached.users = CachedUserRepository(users, objects: objects)
+        cached.sessions = CachedSessionRepository(sessions, cache: objects.cache)
         cached.tweets = CachedTweetRepository(tweets, objects: objects)
         cached.likes = CachedLikeRepository(likes, objects: objects)
         cached.comments = CachedCommentRepository(comments, objects: objects)

@@ -8,6 +8,8 @@ public enum CacheKeys {
     public static func user(_ userID: Int64) -> String { "user:\(userID)" }
     /// A tweet with its counters (`KeyValueCache`).
     public static func tweet(_ tweetID: Int64) -> String { "tweet:\(tweetID)" }
+    /// A live session: `userID:validUntil` (`KeyValueCache`).
+    public static func session(_ tokenHash: String) -> String { "session:\(tokenHash)" }
     /// How many followers a user has (`KeyValueCache` counter).
     public static func followersCount(_ userID: Int64) -> String { "followers_count:\(userID)" }
     /// How many users a user follows (`KeyValueCache` counter).

@@ -5,7 +5,8 @@ import NIOCore
 /// Read-through caching of objects by id over the `KeyValueCache`: one multi-get for a whole
 /// page, the store only for the misses, and every cache failure falls back to the store.
 public struct ObjectCache: Sendable {
-    let cache: any KeyValueCache
+    /// The cache underneath.
+    public let cache: any KeyValueCache
     let logger: Logger
     let ttlSeconds: Int
 
