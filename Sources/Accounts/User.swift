@@ -1,5 +1,5 @@
 /// A registered user and their profile.
-public struct User: Sendable, Equatable, Codable {
+public struct User: Sendable, Equatable {
     public var id: Int64
     /// Lower-case, 6–20 of `[a-z0-9_]`, unique.
     public var username: String

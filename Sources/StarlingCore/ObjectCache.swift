@@ -1,4 +1,3 @@
-import Foundation
 import Logging
 import NIOCore
 
@@ -17,18 +16,16 @@ public struct ObjectCache: Sendable {
     }
 
     /// The objects with these ids: cached ones from the cache, the rest from `load` (then cached).
-    public func fetch<Value: Codable & Sendable>(
+    public func fetch<Value: CacheCodable>(
         _ ids: [Int64], key: (Int64) -> String, load: ([Int64]) async throws -> [Int64: Value]
     ) async throws -> [Int64: Value] {
         guard !ids.isEmpty else { return [:] }
         let keys = Dictionary(ids.map { (key($0), $0) }, uniquingKeysWith: { first, _ in first })
         var found: [Int64: Value] = [:]
         do {
-            let decoder = JSONDecoder()
             for (cacheKey, bytes) in try await cache.get(Array(keys.keys)) {
-                if let id = keys[cacheKey], let value = try? decoder.decode(Value.self, from: Data(bytes.readableBytesView)) {
-                    found[id] = value
-                }
+                var bytes = bytes
+                if let id = keys[cacheKey], let value = Value(from: &bytes) { found[id] = value }
             }
         } catch {
             logger.debug("object cache unavailable", metadata: ["error": "\(error)"])
@@ -37,11 +34,12 @@ public struct ObjectCache: Sendable {
         let missing = Array(Set(ids).subtracting(found.keys))
         guard !missing.isEmpty else { return found }
         let loaded = try await load(missing)
-        let encoder = JSONEncoder()
         var entries: [String: ByteBuffer] = [:]
         for (id, value) in loaded {
             found[id] = value
-            if let data = try? encoder.encode(value) { entries[key(id)] = ByteBuffer(bytes: data) }
+            var bytes = ByteBuffer()
+            value.write(to: &bytes)
+            entries[key(id)] = bytes
         }
         if !entries.isEmpty {
             do { try await cache.set(entries, ttlSeconds: ttlSeconds) } catch { logger.debug("object cache fill failed", metadata: ["error": "\(error)"]) }

@@ -1,5 +1,5 @@
 /// A tweet. Its id is its creation time in microseconds (see `IDGenerator`), so `createdAt == id`.
-public struct Tweet: Sendable, Equatable, Codable {
+public struct Tweet: Sendable, Equatable {
     public var id: Int64
     public var userID: Int64
     public var content: String
