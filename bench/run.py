@@ -89,7 +89,7 @@ def measure_fanout(base, database, celebrity, timeout=120):
 def chart(results, path):
     """A horizontal bar chart of requests per second, with p99 latency, as SVG."""
     rows = results["scenarios"]
-    width, bar_height, left = 900, 26, 330
+    width, bar_height, left = 1000, 26, 330
     height = 70 + bar_height * len(rows)
     top = max(r["rps"] for r in rows) or 1
     parts = [f'<svg xmlns="http://www.w3.org/2000/svg" width="{width}" height="{height}" font-family="sans-serif" font-size="13">',
@@ -97,7 +97,7 @@ def chart(results, path):
              f'load {results["machine"]["load_average"][0]}, {results["machine"]["cores"]} cores</text>']
     for i, r in enumerate(rows):
         y = 45 + i * bar_height
-        w = (width - left - 170) * r["rps"] / top
+        w = (width - left - 240) * r["rps"] / top
         parts.append(f'<text x="10" y="{y + 17}">{r["name"]} (c={r["concurrency"]})</text>')
         parts.append(f'<rect x="{left}" y="{y + 4}" width="{w:.1f}" height="{bar_height - 8}" fill="#4a7fb5"/>')
         parts.append(f'<text x="{left + w + 6:.1f}" y="{y + 17}">{r["rps"]:,.0f} req/s · p99 {r["p99_ms"]} ms</text>')
