@@ -17,7 +17,7 @@ public enum CacheKeys {
 
     /// How long objects stay in the object cache: bounded, so an invalidation lost while the
     /// cache was unreachable heals by itself.
-    public static let objectTTLSeconds = 3_600
+    public static let objectTTLSeconds = 600
 }
 
 /// The names of the feature switches.
