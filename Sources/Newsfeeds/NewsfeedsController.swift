@@ -32,7 +32,7 @@ public struct NewsfeedsController: Sendable {
         let found = try await tweets.tweets(ids: ids.items)
         let rendered = try await renderer.render(ids.items.compactMap { found[$0] }, for: viewer)
         let results = rendered.map { NewsfeedItemJSON(tweet: $0) }
-        return try JSONBody.response(EndlessPage(hasNextPage: ids.hasNextPage, results: results))
+        return JSONBody.response(writing: EndlessPage(hasNextPage: ids.hasNextPage, results: results))
     }
 }
 
@@ -55,4 +55,15 @@ struct NewsfeedItemJSON: Encodable, Sendable {
 extension RateLimitRule {
     /// Newsfeed: 5/s per user.
     public static let newsfeed = RateLimitRule(name: "newsfeed", limits: [RateLimit(count: 5, seconds: 1)], scope: .user)
+}
+
+extension NewsfeedItemJSON: JSONWritable {
+    func writeJSON(to writer: inout JSONWriter) {
+        writer.beginObject()
+        writer.key("tweet")
+        writer.value(tweet)
+        writer.key("created_at")
+        writer.string(Timestamp.format(tweet.createdAt))
+        writer.endObject()
+    }
 }

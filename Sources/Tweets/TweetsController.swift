@@ -50,7 +50,7 @@ public struct TweetsController: Sendable {
         }
         let found = try await tweets.tweets(ids: ids.items)
         let results = try await renderer.render(ids.items.compactMap { found[$0] }, for: context.viewer)
-        return try JSONBody.response(EndlessPage(hasNextPage: ids.hasNextPage, results: results))
+        return JSONBody.response(writing: EndlessPage(hasNextPage: ids.hasNextPage, results: results))
     }
 
     @Sendable func create(_ request: Request, context: StarlingRequestContext) async throws -> Response {
