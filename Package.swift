@@ -34,6 +34,8 @@ let package = Package(
             dependencies: [
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOPosix", package: "swift-nio"),
             ],
             swiftSettings: swiftSettings
         ),
@@ -45,17 +47,23 @@ let package = Package(
             ],
             swiftSettings: swiftSettings
         ),
+        domain("Media", []),
         domain("Accounts", [
+            "Media",
             .product(name: "HummingbirdBcrypt", package: "hummingbird-auth"),
             .product(name: "Crypto", package: "swift-crypto"),
         ]),
         domain("Friendships", ["Accounts"]),
-        domain("Tweets", ["Accounts"]),
+        domain("Tweets", ["Accounts", "Media"]),
         domain("Newsfeeds", ["Tweets", "Friendships"]),
+        domain("Comments", ["Tweets"]),
+        domain("Likes", ["Tweets", "Comments"]),
+        domain("Notifications", ["Likes", "Comments", "Friendships"]),
+        domain("Seeding", ["Accounts", "Friendships", "Tweets", "Newsfeeds", "Comments", "Likes"]),
         .target(
             name: "SQLiteStorage",
             dependencies: [
-                "StarlingCore", "Accounts", "Tweets", "Friendships", "Newsfeeds",
+                "StarlingCore", "Accounts", "Tweets", "Friendships", "Newsfeeds", "Comments", "Likes", "Notifications", "Seeding",
                 .product(name: "SQLiteNIO", package: "sqlite-nio"),
             ],
             swiftSettings: swiftSettings
@@ -63,7 +71,7 @@ let package = Package(
         .target(
             name: "PostgresStorage",
             dependencies: [
-                "StarlingCore", "Accounts", "Tweets", "Friendships", "Newsfeeds",
+                "StarlingCore", "Accounts", "Tweets", "Friendships", "Newsfeeds", "Comments", "Likes", "Notifications", "Seeding",
                 .product(name: "PostgresNIO", package: "postgres-nio"),
                 .product(name: "_ConnectionPoolModule", package: "postgres-nio"),
                 .product(name: "NIOCore", package: "swift-nio"),
@@ -73,8 +81,8 @@ let package = Package(
         .target(
             name: "App",
             dependencies: [
-                "StarlingCore", "StarlingHTTP", "Accounts", "Tweets", "Friendships", "Newsfeeds", "SQLiteStorage",
-                "PostgresStorage",
+                "StarlingCore", "StarlingHTTP", "Media", "Accounts", "Tweets", "Friendships", "Newsfeeds", "Comments", "Likes",
+                "Notifications", "Seeding", "SQLiteStorage", "PostgresStorage",
                 .product(name: "Hummingbird", package: "hummingbird"),
             ],
             swiftSettings: swiftSettings
@@ -82,7 +90,7 @@ let package = Package(
         .executableTarget(
             name: "starling",
             dependencies: [
-                "App",
+                "App", "Seeding",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             swiftSettings: swiftSettings
@@ -90,8 +98,8 @@ let package = Package(
         .target(
             name: "StarlingTesting",
             dependencies: [
-                "App", "StarlingCore", "Accounts", "Tweets", "Friendships", "Newsfeeds", "SQLiteStorage",
-                "PostgresStorage",
+                "App", "StarlingCore", "Media", "Accounts", "Tweets", "Friendships", "Newsfeeds", "Comments", "Likes",
+                "Notifications", "SQLiteStorage", "PostgresStorage",
                 .product(name: "HummingbirdTesting", package: "hummingbird"),
             ],
             swiftSettings: swiftSettings
@@ -102,6 +110,11 @@ let package = Package(
         .testTarget(name: "TweetsTests", dependencies: ["Tweets", "StarlingTesting"], swiftSettings: swiftSettings),
         .testTarget(name: "FriendshipsTests", dependencies: ["Friendships", "StarlingTesting"], swiftSettings: swiftSettings),
         .testTarget(name: "NewsfeedsTests", dependencies: ["Newsfeeds", "StarlingTesting"], swiftSettings: swiftSettings),
+        .testTarget(name: "MediaTests", dependencies: ["Media", "StarlingTesting"], swiftSettings: swiftSettings),
+        .testTarget(name: "CommentsTests", dependencies: ["Comments", "StarlingTesting"], swiftSettings: swiftSettings),
+        .testTarget(name: "LikesTests", dependencies: ["Likes", "StarlingTesting"], swiftSettings: swiftSettings),
+        .testTarget(name: "NotificationsTests", dependencies: ["Notifications", "StarlingTesting"], swiftSettings: swiftSettings),
+        .testTarget(name: "SeedingTests", dependencies: ["Seeding", "StarlingTesting"], swiftSettings: swiftSettings),
         .testTarget(name: "SQLiteStorageTests", dependencies: ["SQLiteStorage", "StarlingTesting"], swiftSettings: swiftSettings),
         .testTarget(name: "PostgresStorageTests", dependencies: ["PostgresStorage", "StarlingTesting"], swiftSettings: swiftSettings),
         .testTarget(name: "AppTests", dependencies: ["App", "StarlingTesting"], swiftSettings: swiftSettings),

@@ -1,3 +1,5 @@
+import StarlingHTTP
+
 /// A user as embedded everywhere in the API: `{"id", "username", "nickname", "avatar_url"}`.
 public struct UserJSON: Encodable, Sendable, Equatable {
     public var id: Int64
@@ -24,5 +26,20 @@ public struct UserJSON: Encodable, Sendable, Equatable {
         try container.encode(username, forKey: .username)
         try container.encode(nickname, forKey: .nickname)
         try container.encode(avatarURL, forKey: .avatarURL)
+    }
+}
+
+extension UserJSON: JSONWritable {
+    public func writeJSON(to writer: inout JSONWriter) {
+        writer.beginObject()
+        writer.key("id")
+        writer.int(id)
+        writer.key("username")
+        writer.string(username)
+        writer.key("nickname")
+        writer.string(nickname)
+        writer.key("avatar_url")
+        writer.string(avatarURL)
+        writer.endObject()
     }
 }

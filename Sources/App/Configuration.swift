@@ -19,6 +19,10 @@ public struct Configuration: Sendable, Equatable {
     public var bcryptCost: UInt8 = 10
     /// Worker tasks of the in-process job queue.
     public var jobWorkers = 4
+    /// The largest image accepted (tweet photo or avatar), in bytes.
+    public var maximumImageBytes = 10 << 20
+    /// How many ids each cached newsfeed and timeline keeps.
+    public var feedCacheCap = 800
 
     public init() {}
 
@@ -27,6 +31,7 @@ public struct Configuration: Sendable, Equatable {
         ("host", "STARLING_HOST"), ("port", "STARLING_PORT"), ("data-dir", "STARLING_DATA_DIR"),
         ("rate-limits", "STARLING_RATE_LIMITS"), ("database-url", "STARLING_DATABASE_URL"),
         ("bcrypt-cost", "STARLING_BCRYPT_COST"), ("job-workers", "STARLING_JOB_WORKERS"),
+        ("max-image-mb", "STARLING_MAX_IMAGE_MB"), ("feed-cache-cap", "STARLING_FEED_CACHE_CAP"),
     ]
 
     /// Resolves flags (by flag name, without dashes; absent when not given) over the environment
@@ -59,6 +64,16 @@ public struct Configuration: Sendable, Equatable {
             guard let workers = Int(text), workers > 0 else { throw ConfigurationError("job-workers must be positive") }
             configuration.jobWorkers = workers
         }
+        if let text = values["max-image-mb"] {
+            guard let megabytes = Int(text), (1...100).contains(megabytes) else { throw ConfigurationError("max-image-mb must be 1–100") }
+            configuration.maximumImageBytes = megabytes << 20
+        }
+        if let text = values["feed-cache-cap"] {
+            guard let cap = Int(text), cap >= PageRequest.maximumLimit + 1 else {
+                throw ConfigurationError("feed-cache-cap must be an integer above \(PageRequest.maximumLimit)")
+            }
+            configuration.feedCacheCap = cap
+        }
         let prefix = "STARLING_RATE_LIMIT_"
         for (variable, spec) in environment where variable.hasPrefix(prefix) {
             let name = variable.dropFirst(prefix.count).lowercased()
@@ -69,6 +84,11 @@ public struct Configuration: Sendable, Equatable {
             configuration.rateLimitOverrides[name] = limits.compactMap { $0 }
         }
         return configuration
+    }
+
+    /// Where uploaded media lives: `media` in the data directory.
+    public var mediaDirectory: String {
+        (dataDirectory as NSString).appendingPathComponent("media")
     }
 
     /// The relational store: the `--database-url` (`postgres://user:pass@host:port/db`, or

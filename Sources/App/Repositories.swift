@@ -1,8 +1,12 @@
 import Accounts
+import Comments
 import Friendships
+import Likes
 import Newsfeeds
+import Notifications
 import PostgresStorage
 import SQLiteStorage
+import Seeding
 import StarlingCore
 import Tweets
 
@@ -13,16 +17,26 @@ public struct Repositories: Sendable {
     public var tweets: any TweetRepository
     public var friendships: any FriendshipRepository
     public var newsfeeds: any NewsfeedRepository
+    public var comments: any CommentRepository
+    public var likes: any LikeRepository
+    public var notifications: any NotificationRepository
     public var outbox: any OutboxStore
+    /// Recomputes denormalized counters; nil where the backend has none to audit (memory).
+    public var counterAudit: (any CounterAudit)?
+    /// Loads a seeded graph in bulk (`starling seed`); nil where the backend has none (memory).
+    public var bulkLoader: (any BulkLoader)?
 
     /// The in-memory implementations, sharing one outbox.
     public static func memory() -> Repositories {
         let outbox = MemoryOutbox()
         let newsfeeds = MemoryNewsfeedRepository()
+        let tweets = MemoryTweetRepository(outbox: outbox, authorFeed: newsfeeds)
+        let comments = MemoryCommentRepository(outbox: outbox, tweets: tweets)
         return Repositories(
-            users: MemoryUserRepository(), sessions: MemorySessionRepository(),
-            tweets: MemoryTweetRepository(outbox: outbox, authorFeed: newsfeeds),
-            friendships: MemoryFriendshipRepository(outbox: outbox), newsfeeds: newsfeeds, outbox: outbox)
+            users: MemoryUserRepository(), sessions: MemorySessionRepository(), tweets: tweets,
+            friendships: MemoryFriendshipRepository(outbox: outbox), newsfeeds: newsfeeds, comments: comments,
+            likes: MemoryLikeRepository(outbox: outbox, tweets: tweets, comments: comments),
+            notifications: MemoryNotificationRepository(), outbox: outbox, counterAudit: nil, bulkLoader: nil)
     }
 
     /// The SQLite implementations over one database.
@@ -30,7 +44,10 @@ public struct Repositories: Sendable {
         Repositories(
             users: SQLiteUserRepository(store: store), sessions: SQLiteSessionRepository(store: store),
             tweets: SQLiteTweetRepository(store: store), friendships: SQLiteFriendshipRepository(store: store),
-            newsfeeds: SQLiteNewsfeedRepository(store: store), outbox: SQLiteOutboxStore(store: store))
+            newsfeeds: SQLiteNewsfeedRepository(store: store), comments: SQLiteCommentRepository(store: store),
+            likes: SQLiteLikeRepository(store: store), notifications: SQLiteNotificationRepository(store: store),
+            outbox: SQLiteOutboxStore(store: store), counterAudit: SQLiteCounterAudit(store: store),
+            bulkLoader: SQLiteBulkLoader(store: store))
     }
 
     /// The PostgreSQL implementations over one database; its pool must be running.
@@ -38,6 +55,9 @@ public struct Repositories: Sendable {
         Repositories(
             users: PostgresUserRepository(store: store), sessions: PostgresSessionRepository(store: store),
             tweets: PostgresTweetRepository(store: store), friendships: PostgresFriendshipRepository(store: store),
-            newsfeeds: PostgresNewsfeedRepository(store: store), outbox: PostgresOutboxStore(store: store))
+            newsfeeds: PostgresNewsfeedRepository(store: store), comments: PostgresCommentRepository(store: store),
+            likes: PostgresLikeRepository(store: store), notifications: PostgresNotificationRepository(store: store),
+            outbox: PostgresOutboxStore(store: store), counterAudit: PostgresCounterAudit(store: store),
+            bulkLoader: nil)
     }
 }

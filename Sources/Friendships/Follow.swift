@@ -6,13 +6,15 @@ import StarlingCore
 public struct Follow: Sendable {
     let friendships: any FriendshipRepository
     let users: any UserRepository
+    let counts: FollowCounts
     let ids: IDGenerator
     let jobsRecorded: @Sendable () -> Void
 
-    public init(friendships: any FriendshipRepository, users: any UserRepository, ids: IDGenerator,
+    public init(friendships: any FriendshipRepository, users: any UserRepository, counts: FollowCounts, ids: IDGenerator,
                 jobsRecorded: @escaping @Sendable () -> Void) {
         self.friendships = friendships
         self.users = users
+        self.counts = counts
         self.ids = ids
         self.jobsRecorded = jobsRecorded
     }
@@ -22,9 +24,11 @@ public struct Follow: Sendable {
         guard followeeID != followerID else { throw StarlingError.badRequest("You cannot follow yourself.") }
         guard let followee = try await users.user(id: followeeID) else { throw StarlingError.notFound }
         let friendship = Friendship(id: ids.next(), fromUserID: followerID, toUserID: followeeID)
-        let job = Job(id: ids.next(), MergeFolloweeTweetsJob(followerID: followerID, followeeID: followeeID))
-        guard try await friendships.follow(friendship, job: job) else { return (followee, nil) }
+        let jobs = [Job(id: ids.next(), MergeFolloweeTweetsJob(followerID: followerID, followeeID: followeeID)),
+                    Job(id: ids.next(), FollowNotificationJob(friendship))]
+        guard try await friendships.follow(friendship, jobs: jobs) else { return (followee, nil) }
         jobsRecorded()
+        await counts.changed(followerID: followerID, followeeID: followeeID, by: 1)
         return (followee, friendship)
     }
 
@@ -34,7 +38,10 @@ public struct Follow: Sendable {
         guard try await users.user(id: followeeID) != nil else { throw StarlingError.notFound }
         let job = Job(id: ids.next(), RemoveFolloweeTweetsJob(followerID: followerID, followeeID: followeeID))
         let deleted = try await friendships.unfollow(from: followerID, to: followeeID, job: job)
-        if deleted { jobsRecorded() }
+        if deleted {
+            jobsRecorded()
+            await counts.changed(followerID: followerID, followeeID: followeeID, by: -1)
+        }
         return deleted
     }
 }

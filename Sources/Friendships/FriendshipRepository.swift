@@ -3,9 +3,9 @@ import StarlingCore
 /// Stores who follows whom. Rows are read as a wide-column store would serve them: by one user,
 /// then time descending (followers, followings) or by follower id (fanout batches).
 public protocol FriendshipRepository: Sendable {
-    /// In one transaction: stores the friendship and records `job` (the newsfeed merge).
-    /// Returns false, recording nothing, when `from` already follows `to`.
-    func follow(_ friendship: Friendship, job: Job) async throws -> Bool
+    /// In one transaction: stores the friendship and records `jobs` (the newsfeed merge, the
+    /// notification). Returns false, recording nothing, when `from` already follows `to`.
+    func follow(_ friendship: Friendship, jobs: [Job]) async throws -> Bool
     /// In one transaction: deletes the friendship and records `job` (the newsfeed clean-up).
     /// Returns false, recording nothing, when there was none.
     func unfollow(from: Int64, to: Int64, job: Job) async throws -> Bool
@@ -17,6 +17,8 @@ public protocol FriendshipRepository: Sendable {
     func followerIDs(of userID: Int64, after: Int64, limit: Int) async throws -> [Int64]
     /// Which of `candidates` the user follows, in one round trip.
     func followed(by userID: Int64, among candidates: [Int64]) async throws -> Set<Int64>
+    /// How many followers the user has, and how many users they follow, counted from the rows.
+    func counts(of userID: Int64) async throws -> (followers: Int, followings: Int)
 }
 
 /// The in-memory `FriendshipRepository`.
@@ -33,11 +35,11 @@ public actor MemoryFriendshipRepository: FriendshipRepository {
         self.outbox = outbox
     }
 
-    public func follow(_ friendship: Friendship, job: Job) async -> Bool {
+    public func follow(_ friendship: Friendship, jobs: [Job]) async -> Bool {
         let key = Key(from: friendship.fromUserID, to: friendship.toUserID)
         guard rows[key] == nil else { return false }
         rows[key] = friendship
-        await outbox.append(job)
+        for job in jobs { await outbox.append(job) }
         return true
     }
 
@@ -61,6 +63,10 @@ public actor MemoryFriendshipRepository: FriendshipRepository {
 
     public func followed(by userID: Int64, among candidates: [Int64]) -> Set<Int64> {
         Set(candidates.filter { rows[Key(from: userID, to: $0)] != nil })
+    }
+
+    public func counts(of userID: Int64) -> (followers: Int, followings: Int) {
+        (rows.keys.filter { $0.to == userID }.count, rows.keys.filter { $0.from == userID }.count)
     }
 
     private func newestFirst(_ page: PageRequest, where matches: (Friendship) -> Bool) -> Page<Friendship> {

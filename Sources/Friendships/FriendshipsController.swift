@@ -10,11 +10,11 @@ public struct FriendshipsController: Sendable {
     let follow: Follow
     let rateLimits: RateLimitPolicy
 
-    public init(friendships: any FriendshipRepository, users: any UserRepository, ids: IDGenerator,
+    public init(friendships: any FriendshipRepository, users: any UserRepository, counts: FollowCounts, ids: IDGenerator,
                 rateLimits: RateLimitPolicy, jobsRecorded: @escaping @Sendable () -> Void) {
         self.friendships = friendships
         self.users = users
-        self.follow = Follow(friendships: friendships, users: users, ids: ids, jobsRecorded: jobsRecorded)
+        self.follow = Follow(friendships: friendships, users: users, counts: counts, ids: ids, jobsRecorded: jobsRecorded)
         self.rateLimits = rateLimits
     }
 

@@ -2,8 +2,10 @@ import Friendships
 import StarlingCore
 import Tweets
 
-/// Delivers a new tweet to its author's followers: reads them in batches and inserts each batch's
-/// newsfeed rows in bulk. Rows are unique on (owner, tweet), so a replayed job changes nothing.
+/// Delivers a new tweet to its author's followers: reads them in batches, inserts each batch's
+/// newsfeed rows in bulk, and pushes the tweet onto those of the batch's feeds that are cached, in
+/// one round trip. Rows are unique on (owner, tweet), so a replayed job changes nothing; a failed
+/// push fails the job, which is retried, so cached feeds catch up once the cache is back.
 public struct FanOutTweet: Sendable {
     /// Followers per batch.
     public static let defaultBatchSize = 1_000
@@ -11,13 +13,15 @@ public struct FanOutTweet: Sendable {
     let tweets: any TweetRepository
     let friendships: any FriendshipRepository
     let newsfeeds: any NewsfeedRepository
+    let feedCache: any FeedCache
     let batchSize: Int
 
-    public init(tweets: any TweetRepository, friendships: any FriendshipRepository,
-                newsfeeds: any NewsfeedRepository, batchSize: Int = FanOutTweet.defaultBatchSize) {
+    public init(tweets: any TweetRepository, friendships: any FriendshipRepository, newsfeeds: any NewsfeedRepository,
+                feedCache: any FeedCache, batchSize: Int = FanOutTweet.defaultBatchSize) {
         self.tweets = tweets
         self.friendships = friendships
         self.newsfeeds = newsfeeds
+        self.feedCache = feedCache
         self.batchSize = batchSize
     }
 
@@ -25,12 +29,14 @@ public struct FanOutTweet: Sendable {
     @discardableResult
     public func callAsFunction(_ job: FanOutTweetJob) async throws -> Int {
         guard let tweet = try await tweets.tweet(id: job.tweetID) else { return 0 }
+        try await feedCache.push(tweet.id, to: [CacheKeys.newsfeed(tweet.userID), CacheKeys.timeline(tweet.userID)])
         var inserted = 0
         var after: Int64 = 0
         while true {
             let batch = try await friendships.followerIDs(of: tweet.userID, after: after, limit: batchSize)
             guard let last = batch.last else { break }
             inserted += try await newsfeeds.insert(tweetID: tweet.id, authorID: tweet.userID, owners: batch)
+            try await feedCache.push(tweet.id, to: batch.map(CacheKeys.newsfeed))
             after = last
             if batch.count < batchSize { break }
         }

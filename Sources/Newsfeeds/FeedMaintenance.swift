@@ -10,11 +10,16 @@ public struct FeedMaintenance: Sendable {
     let tweets: any TweetRepository
     let friendships: any FriendshipRepository
     let newsfeeds: any NewsfeedRepository
+    let feedCache: any FeedCache
+    let objects: ObjectCache
 
-    public init(tweets: any TweetRepository, friendships: any FriendshipRepository, newsfeeds: any NewsfeedRepository) {
+    public init(tweets: any TweetRepository, friendships: any FriendshipRepository, newsfeeds: any NewsfeedRepository,
+                feedCache: any FeedCache, objects: ObjectCache) {
         self.tweets = tweets
         self.friendships = friendships
         self.newsfeeds = newsfeeds
+        self.feedCache = feedCache
+        self.objects = objects
     }
 
     /// After a follow: the followee's latest tweets join the follower's feed, unless the follow
@@ -23,17 +28,23 @@ public struct FeedMaintenance: Sendable {
         guard try await friendships.followed(by: job.followerID, among: [job.followeeID]).contains(job.followeeID) else { return }
         let recent = try await tweets.tweets(userID: job.followeeID, page: PageRequest(limit: Self.mergeDepth))
         _ = try await newsfeeds.insert(recent.items.map { NewsfeedEntry(ownerID: job.followerID, tweetID: $0.id, authorID: $0.userID) })
+        try await feedCache.invalidate([CacheKeys.newsfeed(job.followerID)])
     }
 
     /// After an unfollow: the former followee's tweets leave the feed, unless followed again since.
     public func removeFolloweeTweets(_ job: RemoveFolloweeTweetsJob) async throws {
         guard try await !friendships.followed(by: job.followerID, among: [job.followeeID]).contains(job.followeeID) else { return }
         _ = try await newsfeeds.remove(authorID: job.followeeID, fromFeedOf: job.followerID)
+        try await feedCache.invalidate([CacheKeys.newsfeed(job.followerID)])
     }
 
-    /// After a deletion: the tweet leaves every feed.
+    /// After a deletion: the tweet leaves every feed row, its author's cached lists and the
+    /// object cache. Cached followers' feeds keep the id until they are rebuilt; readers skip it,
+    /// since the tweet itself is gone.
     public func removeTweetFromFeeds(_ job: RemoveTweetFromFeedsJob) async throws {
         _ = try await newsfeeds.remove(tweetID: job.tweetID)
+        try await feedCache.remove(job.tweetID, from: [CacheKeys.newsfeed(job.authorID), CacheKeys.timeline(job.authorID)])
+        try await objects.invalidateOrThrow([CacheKeys.tweet(job.tweetID)])
     }
 
     /// Registers these jobs and the fanout with the queue's handlers.

@@ -10,7 +10,7 @@ public struct PostgresFriendshipRepository: FriendshipRepository {
         self.store = store
     }
 
-    public func follow(_ friendship: Friendship, job: Job) async throws -> Bool {
+    public func follow(_ friendship: Friendship, jobs: [Job]) async throws -> Bool {
         try await store.transaction { tx in
             let inserted = try await tx.rows("""
                 INSERT INTO friendships (from_user_id, to_user_id, id)
@@ -18,7 +18,7 @@ public struct PostgresFriendshipRepository: FriendshipRepository {
                 ON CONFLICT DO NOTHING RETURNING id
                 """)
             guard !inserted.isEmpty else { return false }
-            try await tx.record(job)
+            try await tx.record(jobs)
             return true
         }
     }
@@ -59,6 +59,14 @@ public struct PostgresFriendshipRepository: FriendshipRepository {
         guard !candidates.isEmpty else { return [] }
         let rows = try await store.rows("SELECT to_user_id FROM friendships WHERE from_user_id = \(userID) AND to_user_id = ANY(\(candidates))")
         return Set(try rows.map { try $0.decode(Int64.self) })
+    }
+
+    public func counts(of userID: Int64) async throws -> (followers: Int, followings: Int) {
+        let row = try await store.rows("""
+            SELECT (SELECT COUNT(*) FROM friendships WHERE to_user_id = \(userID)),
+                   (SELECT COUNT(*) FROM friendships WHERE from_user_id = \(userID))
+            """).first
+        return try row?.decode((Int, Int).self) ?? (0, 0)
     }
 
     static func decode(_ row: PostgresRow) throws -> Friendship {

@@ -52,12 +52,62 @@ enum PostgresMigrations {
                 PRIMARY KEY (owner_id, tweet_id)
             )
             """,
-            "CREATE INDEX newsfeeds_tweet ON newsfeeds (tweet_id)",
+            newsfeedsTweetIndex,
             "CREATE TABLE outbox (id BIGINT PRIMARY KEY, name TEXT NOT NULL, payload TEXT NOT NULL)",
+        ]),
+        Migration(version: 2, name: "create_tweet_photos_comments_likes_notifications", statements: [
+            """
+            CREATE TABLE tweet_photos (
+                tweet_id BIGINT NOT NULL,
+                position INTEGER NOT NULL,
+                blob_key TEXT NOT NULL,
+                PRIMARY KEY (tweet_id, position)
+            )
+            """,
+            """
+            CREATE TABLE comments (
+                id BIGINT PRIMARY KEY,
+                tweet_id BIGINT NOT NULL,
+                user_id BIGINT NOT NULL,
+                content TEXT NOT NULL,
+                likes_count INTEGER NOT NULL DEFAULT 0
+            )
+            """,
+            "CREATE INDEX comments_tweet ON comments (tweet_id, id)",
+            // One row per (target, user): liking twice is one like.
+            """
+            CREATE TABLE likes (
+                target_type TEXT NOT NULL,
+                target_id BIGINT NOT NULL,
+                user_id BIGINT NOT NULL,
+                created_at BIGINT NOT NULL,
+                PRIMARY KEY (target_type, target_id, user_id)
+            )
+            """,
+            "CREATE INDEX likes_user ON likes (user_id, target_type, target_id)",
+            "CREATE INDEX likes_target_time ON likes (target_type, target_id, created_at DESC)",
+            """
+            CREATE TABLE notifications (
+                id BIGINT PRIMARY KEY,
+                recipient_id BIGINT NOT NULL,
+                actor_id BIGINT NOT NULL,
+                verb TEXT NOT NULL,
+                action_object_type TEXT,
+                action_object_id BIGINT,
+                target_type TEXT,
+                target_id BIGINT,
+                unread BOOLEAN NOT NULL DEFAULT TRUE
+            )
+            """,
+            "CREATE INDEX notifications_recipient ON notifications (recipient_id, unread, id DESC)",
         ]),
     ]
 
     static var latestVersion: Int { all.last?.version ?? 0 }
+
+    /// Finds a tweet's feed rows on deletion; set aside during a bulk load, which is faster
+    /// without it, and rebuilt after.
+    static let newsfeedsTweetIndex = "CREATE INDEX newsfeeds_tweet ON newsfeeds (tweet_id)"
 
     /// Serializes migrations across processes that start at once (any constant; this one spells
     /// "starling" in ASCII).
@@ -76,7 +126,7 @@ extension PostgresStore {
     @discardableResult
     public func migrate() async throws -> [Int] {
         try await rows("SELECT 1")
-        return try await transaction(timeout: .seconds(3600)) { tx in
+        return try await transaction(timeout: Self.maintenanceTimeout) { tx in
             try await tx.rows("SELECT pg_advisory_xact_lock(\(PostgresMigrations.advisoryLock))")
             try await tx.rows("CREATE TABLE IF NOT EXISTS schema_migrations (version INTEGER PRIMARY KEY, name TEXT NOT NULL)")
             let current = try await tx.rows("SELECT COALESCE(MAX(version), 0)::BIGINT FROM schema_migrations")

@@ -15,6 +15,9 @@ public final class PostgresStore: Sendable {
     public let location: PostgresLocation
     /// The longest a call waits for a connection and its answer.
     public let timeout: Duration
+    /// The bound of work that is no request's (migrations, bulk loads, counter audits): it may
+    /// rightly take long on a big database.
+    static let maintenanceTimeout: Duration = .seconds(3600)
     let logger: Logger
 
     public init(location: PostgresLocation, maximumConnections: Int = 20, timeout: Duration = .seconds(5),
@@ -50,6 +53,15 @@ public final class PostgresStore: Sendable {
             try await self.client.withTransaction(logger: self.logger) { connection in
                 try await body(PostgresTransaction(connection: connection, logger: self.logger))
             }
+        }
+    }
+
+    /// Runs `body` on one pooled connection, outside any transaction (`COPY`, session settings).
+    /// `timeout` replaces the store's.
+    func withConnection<T: Sendable>(timeout: Duration? = nil,
+                                     _ body: @escaping @Sendable (PostgresConnection) async throws -> T) async throws -> T {
+        try await guarded(timeout: timeout ?? self.timeout) {
+            try await self.client.withConnection { connection in try await body(connection) }
         }
     }
 

@@ -10,9 +10,15 @@ public struct PostgresTweetRepository: TweetRepository {
         self.store = store
     }
 
-    public func create(_ tweet: Tweet, fanOut: Job) async throws {
+    public func create(_ tweet: Tweet, photoKeys: [String], fanOut: Job) async throws {
         try await store.transaction { tx in
             try await tx.rows("INSERT INTO tweets (id, user_id, content) VALUES (\(tweet.id), \(tweet.userID), \(tweet.content))")
+            if !photoKeys.isEmpty {
+                try await tx.rows("""
+                    INSERT INTO tweet_photos (tweet_id, position, blob_key)
+                    SELECT \(tweet.id), ordinality - 1, blob_key FROM UNNEST(\(photoKeys)::TEXT[]) WITH ORDINALITY AS p(blob_key, ordinality)
+                    """)
+            }
             try await tx.rows("""
                 INSERT INTO newsfeeds (owner_id, tweet_id, author_id) VALUES (\(tweet.userID), \(tweet.id), \(tweet.userID))
                 ON CONFLICT DO NOTHING
@@ -38,9 +44,35 @@ public struct PostgresTweetRepository: TweetRepository {
         return page.page(fromNewestFirst: try rows.map(Self.decode))
     }
 
-    public func delete(id: Int64, cleanUp: Job) async throws -> Bool {
+    public func photoKeys(tweetIDs: [Int64]) async throws -> [Int64: [String]] {
+        guard !tweetIDs.isEmpty else { return [:] }
+        let rows = try await store.rows("""
+            SELECT tweet_id, blob_key FROM tweet_photos WHERE tweet_id = ANY(\(tweetIDs)) ORDER BY tweet_id, position
+            """)
+        var keys: [Int64: [String]] = [:]
+        for row in rows {
+            let (tweetID, key) = try row.decode((Int64, String).self)
+            keys[tweetID, default: []].append(key)
+        }
+        return keys
+    }
+
+    /// One statement deletes the tweet, its photo rows, its comments, and the likes of both;
+    /// the clean-up jobs follow in the same transaction.
+    public func delete(id: Int64, cleanUp: [Job]) async throws -> Bool {
         try await store.transaction { tx in
-            guard try await !tx.rows("DELETE FROM tweets WHERE id = \(id) RETURNING id").isEmpty else { return false }
+            let deleted = try await tx.rows("""
+                WITH tweet AS (DELETE FROM tweets WHERE id = \(id) RETURNING id),
+                photos AS (DELETE FROM tweet_photos WHERE tweet_id IN (SELECT id FROM tweet)),
+                comments AS (DELETE FROM comments WHERE tweet_id IN (SELECT id FROM tweet) RETURNING id),
+                likes AS (
+                    DELETE FROM likes
+                    WHERE (target_type = 'tweet' AND target_id IN (SELECT id FROM tweet))
+                       OR (target_type = 'comment' AND target_id IN (SELECT id FROM comments))
+                )
+                SELECT id FROM tweet
+                """)
+            guard !deleted.isEmpty else { return false }
             try await tx.record(cleanUp)
             return true
         }

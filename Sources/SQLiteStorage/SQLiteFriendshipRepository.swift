@@ -10,13 +10,13 @@ public struct SQLiteFriendshipRepository: FriendshipRepository {
         self.store = store
     }
 
-    public func follow(_ friendship: Friendship, job: Job) async throws -> Bool {
+    public func follow(_ friendship: Friendship, jobs: [Job]) async throws -> Bool {
         try await store.write { tx in
             let inserted = try await tx.change(
                 "INSERT OR IGNORE INTO friendships (from_user_id, to_user_id, id) VALUES (?, ?, ?)",
                 [friendship.fromUserID.sqlite, friendship.toUserID.sqlite, friendship.id.sqlite])
             guard inserted > 0 else { return false }
-            try await tx.record(job)
+            for job in jobs { try await tx.record(job) }
             return true
         }
     }
@@ -58,6 +58,15 @@ public struct SQLiteFriendshipRepository: FriendshipRepository {
             "SELECT to_user_id FROM friendships WHERE from_user_id = ? AND to_user_id IN (\(SQL.placeholders(candidates.count)))",
             [userID.sqlite] + candidates.map(\.sqlite))
         return Set(rows.map { $0.int64("to_user_id") })
+    }
+
+    public func counts(of userID: Int64) async throws -> (followers: Int, followings: Int) {
+        let row = try await store.read(
+            """
+            SELECT (SELECT COUNT(*) FROM friendships WHERE to_user_id = ?) AS followers,
+                   (SELECT COUNT(*) FROM friendships WHERE from_user_id = ?) AS followings
+            """, [userID.sqlite, userID.sqlite]).first
+        return (row?.int("followers") ?? 0, row?.int("followings") ?? 0)
     }
 
     static func decode(_ row: SQLiteRow) -> Friendship {

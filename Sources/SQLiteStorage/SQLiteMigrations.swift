@@ -51,12 +51,62 @@ enum SQLiteMigrations {
                 PRIMARY KEY (owner_id, tweet_id)
             ) WITHOUT ROWID
             """,
-            "CREATE INDEX newsfeeds_tweet ON newsfeeds (tweet_id)",
+            newsfeedsTweetIndex,
             "CREATE TABLE outbox (id INTEGER PRIMARY KEY, name TEXT NOT NULL, payload TEXT NOT NULL)",
+        ]),
+        Migration(version: 2, name: "create_tweet_photos_comments_likes_notifications", statements: [
+            """
+            CREATE TABLE tweet_photos (
+                tweet_id INTEGER NOT NULL,
+                position INTEGER NOT NULL,
+                blob_key TEXT NOT NULL,
+                PRIMARY KEY (tweet_id, position)
+            ) WITHOUT ROWID
+            """,
+            """
+            CREATE TABLE comments (
+                id INTEGER PRIMARY KEY,
+                tweet_id INTEGER NOT NULL,
+                user_id INTEGER NOT NULL,
+                content TEXT NOT NULL,
+                likes_count INTEGER NOT NULL DEFAULT 0
+            )
+            """,
+            "CREATE INDEX comments_tweet ON comments (tweet_id, id)",
+            // One row per (target, user): liking twice is one like.
+            """
+            CREATE TABLE likes (
+                target_type TEXT NOT NULL,
+                target_id INTEGER NOT NULL,
+                user_id INTEGER NOT NULL,
+                created_at INTEGER NOT NULL,
+                PRIMARY KEY (target_type, target_id, user_id)
+            ) WITHOUT ROWID
+            """,
+            "CREATE INDEX likes_user ON likes (user_id, target_type, target_id)",
+            "CREATE INDEX likes_target_time ON likes (target_type, target_id, created_at DESC)",
+            """
+            CREATE TABLE notifications (
+                id INTEGER PRIMARY KEY,
+                recipient_id INTEGER NOT NULL,
+                actor_id INTEGER NOT NULL,
+                verb TEXT NOT NULL,
+                action_object_type TEXT,
+                action_object_id INTEGER,
+                target_type TEXT,
+                target_id INTEGER,
+                unread INTEGER NOT NULL DEFAULT 1
+            )
+            """,
+            "CREATE INDEX notifications_recipient ON notifications (recipient_id, unread, id DESC)",
         ]),
     ]
 
     static var latestVersion: Int { all.last?.version ?? 0 }
+
+    /// Finds a tweet's feed rows on deletion; set aside during a bulk load, which is faster
+    /// without it, and rebuilt after.
+    static let newsfeedsTweetIndex = "CREATE INDEX newsfeeds_tweet ON newsfeeds (tweet_id)"
 }
 
 extension SQLiteStore {

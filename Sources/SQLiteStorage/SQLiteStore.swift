@@ -5,15 +5,19 @@ import Synchronization
 
 /// The SQLite database of the embedded deployment: one writer connection, whose transactions a
 /// lock serializes, and a few reader connections that WAL mode lets read while it writes.
+///
+/// Each connection runs one statement at a time: sqlite-nio runs statements on a thread pool, and
+/// two statements interleaved on one connection share one read transaction, so the second could
+/// read a snapshot older than a commit it follows.
 public final class SQLiteStore: Sendable {
     private let writer: SQLiteConnection
-    private let readers: [SQLiteConnection]
+    private let readers: [(connection: SQLiteConnection, lock: AsyncLock)]
     private let writeLock = AsyncLock()
     private let nextReader = Atomic<Int>(0)
 
     private init(writer: SQLiteConnection, readers: [SQLiteConnection]) {
         self.writer = writer
-        self.readers = readers
+        self.readers = readers.map { ($0, AsyncLock()) }
     }
 
     /// Opens (creating if needed) the database file at `path` in WAL mode.
@@ -38,31 +42,43 @@ public final class SQLiteStore: Sendable {
 
     /// Closes every connection.
     public func close() async throws {
-        for reader in readers { try await reader.close() }
+        for reader in readers { try await reader.connection.close() }
         try await writer.close()
     }
 
+    /// Counts the statements run by the current task and its children, when set: tests count the
+    /// round trips one request costs, whatever runs beside it.
+    @TaskLocal public static var tally: StatementTally?
+
     /// Runs a read-only statement on a reader connection.
     public func read(_ sql: String, _ binds: [SQLiteData] = []) async throws -> [SQLiteRow] {
-        guard !readers.isEmpty else { return try await writer.query(sql, binds) }
-        let index = nextReader.wrappingAdd(1, ordering: .relaxed).oldValue
-        return try await readers[index % readers.count].query(sql, binds)
+        Self.tally?.count.add(1, ordering: .relaxed)
+        guard !readers.isEmpty else { return try await writeLock.withLock { try await writer.query(sql, binds) } }
+        let reader = readers[nextReader.wrappingAdd(1, ordering: .relaxed).oldValue % readers.count]
+        return try await reader.lock.withLock { try await reader.connection.query(sql, binds) }
     }
 
     /// Runs `body` in one transaction on the writer: all of it commits, or none of it.
-    public func write<T: Sendable>(_ body: (SQLiteTransaction) async throws -> T) async throws -> T {
-        try await writeLock.withLock {
-            let transaction = SQLiteTransaction(connection: writer)
-            _ = try await writer.query("BEGIN IMMEDIATE")
-            do {
-                let result = try await body(transaction)
-                _ = try await writer.query("COMMIT")
-                return result
-            } catch {
-                _ = try? await writer.query("ROLLBACK")
-                throw error
+    ///
+    /// It runs in a task of its own, so that cancelling the caller cannot skip the COMMIT or the
+    /// ROLLBACK and leave the transaction open (a cancelled task's thread-pool work never runs).
+    public func write<T: Sendable>(_ body: @escaping @Sendable (SQLiteTransaction) async throws -> T) async throws -> T {
+        let writer = self.writer
+        let writeLock = self.writeLock
+        let transaction = SQLiteTransaction(connection: writer)
+        return try await Task {
+            try await writeLock.withLock {
+                _ = try await writer.query("BEGIN IMMEDIATE")
+                do {
+                    let result = try await body(transaction)
+                    _ = try await writer.query("COMMIT")
+                    return result
+                } catch {
+                    _ = try? await writer.query("ROLLBACK")
+                    throw error
+                }
             }
-        }
+        }.value
     }
 }
 
@@ -73,13 +89,23 @@ public struct SQLiteTransaction: Sendable {
     /// Runs a statement and returns its rows.
     @discardableResult
     public func execute(_ sql: String, _ binds: [SQLiteData] = []) async throws -> [SQLiteRow] {
-        try await connection.query(sql, binds)
+        SQLiteStore.tally?.count.add(1, ordering: .relaxed)
+        return try await connection.query(sql, binds)
     }
 
     /// Runs a statement and returns how many rows it changed.
     public func change(_ sql: String, _ binds: [SQLiteData] = []) async throws -> Int {
-        _ = try await connection.query(sql, binds)
+        try await execute(sql, binds)
         let rows = try await connection.query("SELECT changes() AS n")
         return rows.first?.int("n") ?? 0
     }
+}
+
+/// A count of statements (see `SQLiteStore.tally`).
+public final class StatementTally: Sendable {
+    let count = Atomic<Int>(0)
+
+    public init() {}
+
+    public var value: Int { count.load(ordering: .relaxed) }
 }

@@ -12,10 +12,14 @@ public struct SQLiteTweetRepository: TweetRepository {
 
     private static let select = "SELECT id, user_id, content, likes_count, comments_count FROM tweets"
 
-    public func create(_ tweet: Tweet, fanOut: Job) async throws {
+    public func create(_ tweet: Tweet, photoKeys: [String], fanOut: Job) async throws {
         try await store.write { tx in
             try await tx.execute("INSERT INTO tweets (id, user_id, content) VALUES (?, ?, ?)",
                                  [tweet.id.sqlite, tweet.userID.sqlite, tweet.content.sqlite])
+            for (position, key) in photoKeys.enumerated() {
+                try await tx.execute("INSERT INTO tweet_photos (tweet_id, position, blob_key) VALUES (?, ?, ?)",
+                                     [tweet.id.sqlite, position.sqlite, key.sqlite])
+            }
             try await tx.execute("INSERT OR IGNORE INTO newsfeeds (owner_id, tweet_id, author_id) VALUES (?, ?, ?)",
                                  [tweet.userID.sqlite, tweet.id.sqlite, tweet.userID.sqlite])
             try await tx.record(fanOut)
@@ -38,10 +42,24 @@ public struct SQLiteTweetRepository: TweetRepository {
         return page.page(fromNewestFirst: rows.map(Self.decode))
     }
 
-    public func delete(id: Int64, cleanUp: Job) async throws -> Bool {
+    public func photoKeys(tweetIDs: [Int64]) async throws -> [Int64: [String]] {
+        guard !tweetIDs.isEmpty else { return [:] }
+        let rows = try await store.read(
+            "SELECT tweet_id, blob_key FROM tweet_photos WHERE tweet_id IN (\(SQL.placeholders(tweetIDs.count))) ORDER BY tweet_id, position",
+            tweetIDs.map(\.sqlite))
+        return Dictionary(grouping: rows, by: { $0.int64("tweet_id") }).mapValues { $0.map { $0.string("blob_key") } }
+    }
+
+    public func delete(id: Int64, cleanUp: [Job]) async throws -> Bool {
         try await store.write { tx in
             guard try await tx.change("DELETE FROM tweets WHERE id = ?", [id.sqlite]) > 0 else { return false }
-            try await tx.record(cleanUp)
+            try await tx.execute("DELETE FROM tweet_photos WHERE tweet_id = ?", [id.sqlite])
+            try await tx.execute(
+                "DELETE FROM likes WHERE target_type = 'comment' AND target_id IN (SELECT id FROM comments WHERE tweet_id = ?)",
+                [id.sqlite])
+            try await tx.execute("DELETE FROM comments WHERE tweet_id = ?", [id.sqlite])
+            try await tx.execute("DELETE FROM likes WHERE target_type = 'tweet' AND target_id = ?", [id.sqlite])
+            for job in cleanUp { try await tx.record(job) }
             return true
         }
     }

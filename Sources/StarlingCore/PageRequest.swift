@@ -36,6 +36,11 @@ public struct PageRequest: Sendable, Equatable {
     public func page<Item>(fromNewestFirst candidates: [Item]) -> Page<Item> {
         Page(items: Array(candidates.prefix(limit)), hasNextPage: candidates.count > limit)
     }
+
+    /// Cuts an oldest-first list of `limit + 1` candidates (lists that page forward) down to a page.
+    public func page<Item>(fromOldestFirst candidates: [Item]) -> Page<Item> {
+        page(fromNewestFirst: candidates)
+    }
 }
 
 /// One page of a list, newest first.

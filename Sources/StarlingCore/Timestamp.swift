@@ -8,11 +8,26 @@ public enum Timestamp {
         let days = floorDiv(seconds, 86_400)
         let secondOfDay = Int(seconds - days * 86_400)
         let (year, month, day) = civil(fromDays: days)
-        var out = pad(year, 4)
-        out += "-" + pad(month, 2) + "-" + pad(day, 2)
-        out += "T" + pad(secondOfDay / 3600, 2) + ":" + pad(secondOfDay / 60 % 60, 2) + ":" + pad(secondOfDay % 60, 2)
-        out += "." + pad(fraction, 6) + "Z"
-        return out
+        guard (0...9999).contains(year) else { return "\(year)" }
+        // Built byte by byte: it runs for every item of every page.
+        var bytes = [UInt8](repeating: 0, count: 27)
+        func put(_ value: Int, _ width: Int, at offset: Int) {
+            var value = value
+            for index in stride(from: offset + width - 1, through: offset, by: -1) {
+                bytes[index] = UInt8(48 + value % 10)
+                value /= 10
+            }
+        }
+        put(year, 4, at: 0)
+        put(month, 2, at: 5)
+        put(day, 2, at: 8)
+        put(secondOfDay / 3600, 2, at: 11)
+        put(secondOfDay / 60 % 60, 2, at: 14)
+        put(secondOfDay % 60, 2, at: 17)
+        put(fraction, 6, at: 20)
+        (bytes[4], bytes[7], bytes[10], bytes[13], bytes[16], bytes[19], bytes[26]) =
+            (UInt8(ascii: "-"), UInt8(ascii: "-"), UInt8(ascii: "T"), UInt8(ascii: ":"), UInt8(ascii: ":"), UInt8(ascii: "."), UInt8(ascii: "Z"))
+        return String(decoding: bytes, as: UTF8.self)
     }
 
     /// Parses a time cursor: ISO-8601 (`T` or space between date and time, optional fraction,
@@ -61,11 +76,6 @@ public enum Timestamp {
         let seconds = days * 86_400 + Int64(hour * 3600 + minute * 60 + second - offset)
         guard seconds >= 0 else { return nil }
         return seconds * 1_000_000 + Int64(fraction)
-    }
-
-    private static func pad(_ value: Int, _ width: Int) -> String {
-        let digits = String(value)
-        return digits.count >= width ? digits : String(repeating: "0", count: width - digits.count) + digits
     }
 
     private static func floorDiv(_ a: Int64, _ b: Int64) -> Int64 {

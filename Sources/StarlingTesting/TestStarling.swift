@@ -11,11 +11,13 @@ import Testing
 public struct TestStarling: Sendable {
     public let starling: Starling
     public let clock: ManualClock?
+    /// The media store (in memory).
+    public let blobs = MemoryBlobStore()
 
     /// - Parameters:
     ///   - rateLimits: off unless a test is about them.
     ///   - clock: a controllable clock; the real one when nil.
-    public init(repositories: Repositories, rateLimits: Bool = false, clock: ManualClock? = nil,
+    public init(repositories: Repositories, rateLimits: Bool = false, clock: ManualClock? = nil, caches: Caches? = nil,
                 queue: (any JobQueue)? = nil, configure: (inout Configuration) -> Void = { _ in }) {
         var configuration = Configuration()
         configuration.rateLimitsEnabled = rateLimits
@@ -25,7 +27,7 @@ public struct TestStarling: Sendable {
         logger.logLevel = .warning
         self.clock = clock
         self.starling = Starling(configuration: configuration, repositories: repositories,
-                                 clock: clock ?? SystemWallClock(), logger: logger, queue: queue)
+                                 clock: clock ?? SystemWallClock(), logger: logger, blobs: blobs, caches: caches, queue: queue)
     }
 
     public static func make(_ backend: Backend, rateLimits: Bool = false, clock: ManualClock? = nil) async throws -> TestStarling {
@@ -60,6 +62,12 @@ public struct API: Sendable {
         public let id: Int64
         public let username: String
         public let token: String
+
+        public init(id: Int64, username: String, token: String) {
+            self.id = id
+            self.username = username
+            self.token = token
+        }
     }
 
     /// Sends a request; `json` is encoded as the body; `token` authenticates by bearer.
@@ -102,6 +110,37 @@ public struct API: Sendable {
         try #require(reply.status == .created, "follow failed: \(reply.text)")
     }
 
+    /// Comments on a tweet and returns the comment's id.
+    public func comment(on tweetID: Int64, _ content: String, as account: Account) async throws -> Int64 {
+        let reply = try await call(.post, "/api/comments/", token: account.token, json: ["tweet_id": tweetID, "content": content])
+        try #require(reply.status == .created, "comment failed: \(reply.text)")
+        return try #require((try reply.object()["id"] as? NSNumber)?.int64Value)
+    }
+
+    /// Likes a tweet or comment.
+    @discardableResult
+    public func like(_ contentType: String, _ id: Int64, as account: Account) async throws -> Reply {
+        try await call(.post, "/api/likes/", token: account.token, json: ["content_type": contentType, "object_id": id])
+    }
+
+    /// Sends a multipart form: text fields, then files as (field, filename, bytes).
+    public func multipart(_ method: HTTPRequest.Method, _ uri: String, token: String?, fields: [String: String],
+                          files: [(field: String, filename: String, bytes: [UInt8])]) async throws -> Reply {
+        let boundary = "starling-test-boundary"
+        var body = ByteBuffer()
+        for (name, value) in fields.sorted(by: { $0.key < $1.key }) {
+            body.writeString("--\(boundary)\r\nContent-Disposition: form-data; name=\"\(name)\"\r\n\r\n\(value)\r\n")
+        }
+        for file in files {
+            body.writeString("--\(boundary)\r\nContent-Disposition: form-data; name=\"\(file.field)\"; filename=\"\(file.filename)\"\r\n")
+            body.writeString("Content-Type: application/octet-stream\r\n\r\n")
+            body.writeBytes(file.bytes)
+            body.writeString("\r\n")
+        }
+        body.writeString("--\(boundary)--\r\n")
+        return try await call(method, uri, token: token, headers: [.contentType: "multipart/form-data; boundary=\(boundary)"], body: body)
+    }
+
     /// The tweet ids of one newsfeed page, and whether more follow.
     public func newsfeed(_ account: Account, query: String = "") async throws -> (ids: [Int64], hasNextPage: Bool) {
         let reply = try await call(.get, "/api/newsfeeds/\(query.isEmpty ? "" : "?\(query)")", token: account.token)
@@ -136,4 +175,12 @@ extension Data {
     init(buffer: ByteBuffer) {
         self.init(buffer.readableBytesView)
     }
+}
+
+/// Tiny files that start like real images (Starling recognizes formats by their leading bytes).
+public enum SampleImage {
+    public static let png: [UInt8] = [0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A] + Array("png body".utf8)
+    public static let jpeg: [UInt8] = [0xFF, 0xD8, 0xFF, 0xE0] + Array("jpeg body".utf8)
+    public static let gif: [UInt8] = Array("GIF89a gif body".utf8)
+    public static let webp: [UInt8] = Array("RIFF\u{0}\u{0}\u{0}\u{0}WEBPVP8 ".utf8)
 }

@@ -3,6 +3,7 @@ import StarlingCore
 /// The in-memory `TweetRepository`.
 public actor MemoryTweetRepository: TweetRepository {
     private var byID: [Int64: Tweet] = [:]
+    private var photos: [Int64: [String]] = [:]
     private let outbox: MemoryOutbox
     private let authorFeed: any AuthorFeedWriter
 
@@ -11,8 +12,9 @@ public actor MemoryTweetRepository: TweetRepository {
         self.authorFeed = authorFeed
     }
 
-    public func create(_ tweet: Tweet, fanOut: Job) async throws {
+    public func create(_ tweet: Tweet, photoKeys: [String], fanOut: Job) async throws {
         byID[tweet.id] = tweet
+        if !photoKeys.isEmpty { photos[tweet.id] = photoKeys }
         try await authorFeed.addToAuthorsFeed(tweet)
         await outbox.append(fanOut)
     }
@@ -35,9 +37,23 @@ public actor MemoryTweetRepository: TweetRepository {
         return page.page(fromNewestFirst: Array(candidates))
     }
 
-    public func delete(id: Int64, cleanUp: Job) async -> Bool {
+    public func photoKeys(tweetIDs: [Int64]) -> [Int64: [String]] {
+        var found: [Int64: [String]] = [:]
+        for id in tweetIDs { found[id] = photos[id] }
+        return found
+    }
+
+    public func delete(id: Int64, cleanUp: [Job]) async -> Bool {
         guard byID.removeValue(forKey: id) != nil else { return false }
-        await outbox.append(cleanUp)
+        photos[id] = nil
+        for job in cleanUp { await outbox.append(job) }
         return true
+    }
+
+    /// Changes the denormalized counts (the in-memory stand-in for the counter update inside a
+    /// like's or comment's transaction).
+    public func adjustCounts(tweetID: Int64, likes: Int = 0, comments: Int = 0) {
+        byID[tweetID]?.likesCount += likes
+        byID[tweetID]?.commentsCount += comments
     }
 }

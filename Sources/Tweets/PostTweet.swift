@@ -1,28 +1,48 @@
+import Media
 import StarlingCore
+import StarlingHTTP
 
-/// Posts a tweet: validates it, then stores it with its author's feed entry and its fanout job
-/// in one transaction. Followers receive it asynchronously.
+/// Posts a tweet: validates it, stores its photos, then stores it with its author's feed entry
+/// and its fanout job in one transaction. Followers receive it asynchronously.
 public struct PostTweet: Sendable {
     /// The most characters a tweet may have after trimming.
     public static let maximumLength = 280
+    /// The most photos a tweet may carry.
+    public static let maximumPhotos = 9
 
     let tweets: any TweetRepository
+    let images: StoreImages
+    let feedCache: any FeedCache
     let ids: IDGenerator
     let jobsRecorded: @Sendable () -> Void
 
     /// - Parameter jobsRecorded: called after the transaction, to wake the outbox relay.
-    public init(tweets: any TweetRepository, ids: IDGenerator, jobsRecorded: @escaping @Sendable () -> Void) {
+    public init(tweets: any TweetRepository, images: StoreImages, feedCache: any FeedCache, ids: IDGenerator,
+                jobsRecorded: @escaping @Sendable () -> Void) {
         self.tweets = tweets
+        self.images = images
+        self.feedCache = feedCache
         self.ids = ids
         self.jobsRecorded = jobsRecorded
     }
 
-    public func callAsFunction(authorID: Int64, content: String) async throws -> Tweet {
+    /// The new tweet and its photo keys. Bad content or photos are a 400 that stores nothing.
+    public func callAsFunction(authorID: Int64, content: String, photos: [UploadedFile] = []) async throws -> (Tweet, [String]) {
         let content = try Self.validated(content)
+        let keys = try await images(photos, field: "files", folder: "photos", maximumCount: Self.maximumPhotos)
         let tweet = Tweet(id: ids.next(), userID: authorID, content: content)
-        try await tweets.create(tweet, fanOut: Job(id: ids.next(), FanOutTweetJob(tweetID: tweet.id)))
+        do {
+            try await tweets.create(tweet, photoKeys: keys, fanOut: Job(id: ids.next(), FanOutTweetJob(tweetID: tweet.id)))
+        } catch {
+            await images.discard(keys)
+            throw error
+        }
         jobsRecorded()
-        return tweet
+        // The author sees it at once in their cached lists too; the fanout job pushes again (a
+        // push is idempotent), which covers a cache that failed here.
+        let own = [CacheKeys.newsfeed(authorID), CacheKeys.timeline(authorID)]
+        do { try await feedCache.push(tweet.id, to: own) } catch { try? await feedCache.invalidate(own) }
+        return (tweet, keys)
     }
 
     /// The content trimmed of surrounding white space, or a 400.

@@ -1,5 +1,6 @@
 import Accounts
 import StarlingCore
+import StarlingHTTP
 
 /// A tweet as the API shows it: `{"id", "user", "created_at", "content", "comments_count",
 /// "likes_count", "has_liked", "photo_urls"}`.
@@ -44,5 +45,33 @@ public struct TweetJSON: Encodable, Sendable, Equatable {
         try container.encode(likesCount, forKey: .likesCount)
         try container.encode(hasLiked, forKey: .hasLiked)
         try container.encode(photoURLs, forKey: .photoURLs)
+    }
+}
+
+extension TweetJSON: JSONWritable {
+    public func writeJSON(to writer: inout JSONWriter) {
+        writer.beginObject()
+        writeFields(to: &writer)
+        writer.endObject()
+    }
+
+    /// The tweet's members, for objects that extend a tweet (the detail answer).
+    public func writeFields(to writer: inout JSONWriter) {
+        writer.key("id")
+        writer.int(id)
+        writer.key("user")
+        writer.value(user)
+        writer.key("created_at")
+        writer.string(Timestamp.format(createdAt))
+        writer.key("content")
+        writer.string(content)
+        writer.key("comments_count")
+        writer.int(commentsCount)
+        writer.key("likes_count")
+        writer.int(likesCount)
+        writer.key("has_liked")
+        writer.bool(hasLiked)
+        writer.key("photo_urls")
+        writer.array(photoURLs)
     }
 }

@@ -1,22 +1,39 @@
 import Accounts
+import Media
 import StarlingCore
 import StarlingHTTP
 
 /// Turns tweets into their API form in a constant number of store round trips, whatever the
-/// page size: one for all the authors.
+/// page size: one for the authors with their profiles, one for `has_liked`, one for the photos.
 public struct TweetRenderer: Sendable {
     let users: any UserRepository
+    let tweets: any TweetRepository
+    let likes: any LikeLookup
 
-    public init(users: any UserRepository) {
+    public init(users: any UserRepository, tweets: any TweetRepository, likes: any LikeLookup) {
         self.users = users
+        self.tweets = tweets
+        self.likes = likes
     }
 
     /// The tweets in their API form, in the given order. A tweet whose author is gone is left out.
-    public func render(_ tweets: [Tweet], for viewer: Viewer?) async throws -> [TweetJSON] {
-        guard !tweets.isEmpty else { return [] }
-        let authors = try await users.users(ids: Array(Set(tweets.map(\.userID))))
-        return tweets.compactMap { tweet in
-            authors[tweet.userID].map { TweetJSON(tweet, author: $0) }
+    public func render(_ page: [Tweet], for viewer: Viewer?) async throws -> [TweetJSON] {
+        guard !page.isEmpty else { return [] }
+        let ids = page.map(\.id)
+        async let authors = users.users(ids: Array(Set(page.map(\.userID))))
+        async let photos = tweets.photoKeys(tweetIDs: ids)
+        async let liked = likedIDs(by: viewer, among: ids)
+        let (foundAuthors, foundPhotos, foundLiked) = try await (authors, photos, liked)
+        return page.compactMap { tweet in
+            foundAuthors[tweet.userID].map {
+                TweetJSON(tweet, author: $0, hasLiked: foundLiked.contains(tweet.id),
+                          photoURLs: (foundPhotos[tweet.id] ?? []).map(MediaKey.url))
+            }
         }
+    }
+
+    private func likedIDs(by viewer: Viewer?, among ids: [Int64]) async throws -> Set<Int64> {
+        guard let viewer else { return [] }
+        return try await likes.liked(by: viewer.userID, type: .tweet, among: ids)
     }
 }

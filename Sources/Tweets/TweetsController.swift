@@ -1,5 +1,6 @@
 import Accounts
 import Hummingbird
+import Media
 import StarlingCore
 import StarlingHTTP
 
@@ -11,14 +12,21 @@ public struct TweetsController: Sendable {
     let post: PostTweet
     let delete: DeleteTweet
     let rateLimits: RateLimitPolicy
+    let sections: [any TweetDetailSection]
+    let maximumBodyBytes: Int
+    let timelines: CachedListReader
 
-    public init(tweets: any TweetRepository, users: any UserRepository, renderer: TweetRenderer,
-                ids: IDGenerator, rateLimits: RateLimitPolicy, jobsRecorded: @escaping @Sendable () -> Void) {
+    public init(tweets: any TweetRepository, users: any UserRepository, renderer: TweetRenderer, images: StoreImages,
+                feedCache: any FeedCache, timelines: CachedListReader, ids: IDGenerator, rateLimits: RateLimitPolicy,
+                sections: [any TweetDetailSection] = [], jobsRecorded: @escaping @Sendable () -> Void) {
         self.tweets = tweets
         self.users = users
         self.renderer = renderer
-        self.post = PostTweet(tweets: tweets, ids: ids, jobsRecorded: jobsRecorded)
-        self.delete = DeleteTweet(tweets: tweets, ids: ids, jobsRecorded: jobsRecorded)
+        self.sections = sections
+        self.timelines = timelines
+        self.maximumBodyBytes = PostTweet.maximumPhotos * images.maximumBytes + (1 << 20)
+        self.post = PostTweet(tweets: tweets, images: images, feedCache: feedCache, ids: ids, jobsRecorded: jobsRecorded)
+        self.delete = DeleteTweet(tweets: tweets, feedCache: feedCache, ids: ids, jobsRecorded: jobsRecorded)
         self.rateLimits = rateLimits
     }
 
@@ -36,19 +44,23 @@ public struct TweetsController: Sendable {
         let userID = try query.requiredID("user_id")
         let page = try query.page()
         guard try await users.user(id: userID) != nil else { throw StarlingError.invalid("user_id", "User does not exist.") }
-        let found = try await tweets.tweets(userID: userID, page: page)
-        let results = try await renderer.render(found.items, for: context.viewer)
-        return try JSONBody.response(EndlessPage(hasNextPage: found.hasNextPage, results: results))
+        let tweets = self.tweets
+        let ids = try await timelines.page(CacheKeys.timeline(userID), page) {
+            try await tweets.tweets(userID: userID, page: $0).map(\.id)
+        }
+        let found = try await tweets.tweets(ids: ids.items)
+        let results = try await renderer.render(ids.items.compactMap { found[$0] }, for: context.viewer)
+        return JSONBody.response(writing: EndlessPage(hasNextPage: ids.hasNextPage, results: results))
     }
 
     @Sendable func create(_ request: Request, context: StarlingRequestContext) async throws -> Response {
         let viewer = try context.requireViewer()
         try await rateLimits.check(.tweetCreate, context)
-        let input = try await RequestInput.parse(request)
+        let input = try await RequestInput.parse(request, maxBytes: maximumBodyBytes)
         var errors = FieldErrors()
         let content = input.text("content", errors: &errors)
         try errors.check()
-        let tweet = try await post(authorID: viewer.userID, content: content!)
+        let (tweet, _) = try await post(authorID: viewer.userID, content: content!, photos: input.files["files"] ?? [])
         guard let json = try await renderer.render([tweet], for: viewer).first else { throw StarlingError.notFound }
         return try JSONBody.response(json, status: .created)
     }
@@ -59,29 +71,17 @@ public struct TweetsController: Sendable {
         guard let tweet = try await tweets.tweet(id: id),
               let json = try await renderer.render([tweet], for: context.viewer).first
         else { throw StarlingError.notFound }
-        return try JSONBody.response(TweetDetailJSON(tweet: json, comments: [], likes: []))
+        var parts: [(name: String, value: AnyEncodable)] = []
+        for section in sections {
+            parts.append((section.name, try await section.render(tweetID: id, viewer: context.viewer)))
+        }
+        return try JSONBody.response(TweetDetailJSON(tweet: json, sections: parts))
     }
 
     @Sendable func destroy(_ request: Request, context: StarlingRequestContext) async throws -> Response {
         let viewer = try context.requireViewer()
         try await delete(tweetID: try context.pathID(), by: viewer.userID)
         return try JSONBody.response(SuccessBody())
-    }
-}
-
-/// A tweet with its comments and likes, as the detail endpoint shows it.
-struct TweetDetailJSON: Encodable {
-    let tweet: TweetJSON
-    let comments: [String]
-    let likes: [String]
-
-    enum CodingKeys: String, CodingKey { case comments, likes }
-
-    func encode(to encoder: any Encoder) throws {
-        try tweet.encode(to: encoder)
-        var container = encoder.container(keyedBy: CodingKeys.self)
-        try container.encode(comments, forKey: .comments)
-        try container.encode(likes, forKey: .likes)
     }
 }
 

@@ -3,6 +3,7 @@ import ArgumentParser
 import Foundation
 import Hummingbird
 import Logging
+import Seeding
 
 /// The `starling` command: the server and its operations.
 @main
@@ -10,7 +11,7 @@ struct StarlingCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "starling",
         abstract: "Starling: a news-feed backend server.",
-        subcommands: [Serve.self, Migrate.self, Admin.self, BenchFanout.self],
+        subcommands: [Serve.self, Migrate.self, Seed.self, Admin.self, Counters.self, BenchFanout.self],
         defaultSubcommand: Serve.self)
 }
 
@@ -83,5 +84,58 @@ struct Admin: AsyncParsableCommand {
         }
         guard found else { throw ValidationError("no user named \(username)") }
         print("\(username): admin \(action == "grant" ? "granted" : "revoked")")
+    }
+}
+
+/// `starling counters verify|repair`: recomputes `likes_count` and `comments_count` from the rows.
+struct Counters: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Check the denormalized like and comment counters against their rows (exit 1 on a mismatch).")
+    @OptionGroup var settings: SettingsOptions
+    @Argument(help: "verify, or repair to also set them right") var action: String
+    @Flag(help: "Set wrong counters right (same as the repair action).") var repair = false
+
+    func run() async throws {
+        guard action == "verify" || action == "repair" else { throw ValidationError("action must be verify or repair") }
+        let repair = repair || action == "repair"
+        let report = try await Database.withRepositories(try settings.resolve(), logger: makeLogger()) { repositories in
+            try await verifyCounters(repositories, repair: repair)
+        }
+        print(report.text)
+        if !report.mismatches.isEmpty && !report.repaired { throw ExitCode(1) }
+    }
+}
+
+/// `starling seed`: a deterministic synthetic social graph, loaded in bulk.
+struct Seed: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(abstract: "Fill an empty store with a synthetic social graph.")
+    @OptionGroup var settings: SettingsOptions
+    @Option(help: "Users, celebrities included.") var users = 2_000
+    @Option(name: .customLong("follows-per-user"), help: "Random users each user follows.") var followsPerUser = 100
+    @Option(help: "Users everybody follows.") var celebrities = 1
+    @Option(name: .customLong("tweets-per-user"), help: "Tweets per user over the last 30 days.") var tweetsPerUser = 20
+    @Option(help: "Comments on each user's latest tweet.") var comments = 10
+    @Option(help: "Likes of each user's latest tweet.") var likes = 5
+    @Option(help: "Random seed: the same seed gives the same graph.") var seed: UInt64 = 42
+    @Option(help: "Where to write user_id,username,token lines (default: <data-dir>/credentials.csv).") var credentials: String?
+
+    func run() async throws {
+        let configuration = try settings.resolve()
+        var options = SeedOptions()
+        options.users = users
+        options.followsPerUser = followsPerUser
+        options.celebrities = celebrities
+        options.tweetsPerUser = tweetsPerUser
+        options.comments = comments
+        options.likes = likes
+        options.seed = seed
+        if let problem = options.problem { throw ValidationError(problem) }
+        let path = credentials ?? (configuration.dataDirectory as NSString).appendingPathComponent("credentials.csv")
+        let bar = ProgressBar(label: "seed")
+        let started = Date()
+        let written = try await App.seed(configuration, options: options, credentialsPath: path, logger: makeLogger()) {
+            bar.update($0, of: $1)
+        }
+        print("seeded \(written.count) users in \(String(format: "%.1f", Date().timeIntervalSince(started)))s; credentials in \(path)")
     }
 }

@@ -164,7 +164,7 @@ import Testing
             #expect(try await api.call(.patch, "/api/profiles/abc/", token: alice.token, json: ["nickname": "x"]).status == .badRequest)
             let long = try await api.call(.patch, path, token: alice.token, json: ["nickname": String(repeating: "n", count: 201)])
             #expect(long.status == .badRequest)
-            #expect(try await api.call(.get, path, token: alice.token).status == .methodNotAllowed)
+            #expect(try await api.call(.delete, path, token: alice.token).status == .methodNotAllowed)
             let tweet = try await api.post("hello", as: alice)
             let shown = try await api.call(.get, "/api/tweets/\(tweet)/").object()
             #expect((shown["user"] as? [String: Any])?["nickname"] as? String == "Al")

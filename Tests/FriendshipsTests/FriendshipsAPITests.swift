@@ -1,5 +1,6 @@
 import App
 import Foundation
+import StarlingCore
 import StarlingTesting
 import HTTPTypes
 import Testing
@@ -78,6 +79,32 @@ import Testing
             let followings = try await api.call(.get, "/api/friendships/\(fans[0].id)/followings/").results()
             #expect(followings.map { ($0["user"] as! [String: Any])["username"] as! String } == ["fan_0001", "star_0001"])
             #expect(followings.allSatisfy { $0["has_followed"] as? Bool == false }, "anonymous follows nobody")
+        }
+    }
+
+    @Test(arguments: Backend.allCases) func aProfileShowsCountsThatFollowAndUnfollowKeepRight(_ backend: Backend) async throws {
+        let app = try await TestStarling.make(backend)
+        try await app.test { api in
+            let alice = try await api.signUp("alice_01")
+            let bob = try await api.signUp("bob_0001")
+            let carol = try await api.signUp("carol_01")
+            func counts(_ account: API.Account) async throws -> (Int?, Int?) {
+                let profile = try await api.call(.get, "/api/profiles/\(account.id)/").object()
+                return (profile["followers_count"] as? Int, profile["followings_count"] as? Int)
+            }
+            #expect(try await counts(alice) == (0, 0), "counted from the store, then cached")
+            try await api.follow(alice, by: bob)
+            try await api.follow(alice, by: carol)
+            try await api.follow(bob, by: alice)
+            #expect(try await counts(alice) == (2, 1), "the cached counters moved with the follows")
+            #expect(try await counts(bob) == (1, 1))
+            try await api.call(.post, "/api/friendships/\(alice.id)/unfollow/", token: carol.token)
+            #expect(try await counts(alice) == (1, 1))
+            try await app.starling.caches.keyValue.delete([CacheKeys.followersCount(alice.id), CacheKeys.followingsCount(alice.id)])
+            #expect(try await counts(alice) == (1, 1), "backfilled from the store")
+            let profile = try await api.call(.get, "/api/profiles/\(alice.id)/").object()
+            #expect((profile["user"] as? [String: Any])?["username"] as? String == "alice_01")
+            #expect(try await api.call(.get, "/api/profiles/424242/").status == .notFound)
         }
     }
 

@@ -133,7 +133,7 @@ struct StalledQueue: JobQueue {
             return tweet
         }
         let fanOut = FanOutTweet(tweets: repositories.tweets, friendships: repositories.friendships,
-                                 newsfeeds: repositories.newsfeeds, batchSize: 2)
+                                 newsfeeds: repositories.newsfeeds, feedCache: MemoryFeedCache(clock: SystemWallClock()), batchSize: 2)
         #expect(try await fanOut(FanOutTweetJob(tweetID: tweetID)) == 0)
         #expect(try await fanOut(FanOutTweetJob(tweetID: 123)) == 0, "a deleted tweet is done")
     }
@@ -143,12 +143,12 @@ struct StalledQueue: JobQueue {
         let ids = IDGenerator(clock: SystemWallClock())
         for follower in Int64(1)...7 {
             _ = try await repositories.friendships.follow(.init(id: ids.next(), fromUserID: follower, toUserID: 100),
-                                                          job: Job(id: ids.next(), name: "x", payload: "{}"))
+                                                          jobs: [Job(id: ids.next(), name: "x", payload: "{}")])
         }
         let tweet = Tweet(id: ids.next(), userID: 100, content: "hi")
-        try await repositories.tweets.create(tweet, fanOut: Job(id: ids.next(), FanOutTweetJob(tweetID: tweet.id)))
+        try await repositories.tweets.create(tweet, photoKeys: [], fanOut: Job(id: ids.next(), FanOutTweetJob(tweetID: tweet.id)))
         let fanOut = FanOutTweet(tweets: repositories.tweets, friendships: repositories.friendships,
-                                 newsfeeds: repositories.newsfeeds, batchSize: 3)
+                                 newsfeeds: repositories.newsfeeds, feedCache: MemoryFeedCache(clock: SystemWallClock()), batchSize: 3)
         #expect(try await fanOut(FanOutTweetJob(tweetID: tweet.id)) == 7)
         for follower in Int64(1)...7 {
             #expect(try await repositories.newsfeeds.entries(owner: follower, page: .first).items.map(\.tweetID) == [tweet.id])
@@ -164,7 +164,7 @@ struct StalledQueue: JobQueue {
             try await api.follow(alice, by: bob)
             return (bob, try await api.post("survives", as: alice))
         }
-        #expect(try await repositories.outbox.pending(limit: 10).count == 2, "follow merge and fanout wait")
+        #expect(try await repositories.outbox.pending(limit: 10).count == 3, "follow merge, follow notification and fanout wait")
 
         let after = TestStarling(repositories: try await reopen())
         try await after.test { api in

@@ -10,9 +10,12 @@ public enum TweetRepositoryContract {
     public static func run(_ repositories: Repositories) async throws {
         let tweets = repositories.tweets
         for id in Int64(1)...5 {
-            try await tweets.create(Tweet(id: 100 + id, userID: 1, content: "tweet \(id)"), fanOut: Job(id: 900 + id, FanOutTweetJob(tweetID: 100 + id)))
+            try await tweets.create(Tweet(id: 100 + id, userID: 1, content: "tweet \(id)"), photoKeys: [],
+                                    fanOut: Job(id: 900 + id, FanOutTweetJob(tweetID: 100 + id)))
         }
-        try await tweets.create(Tweet(id: 200, userID: 2, content: "other"), fanOut: Job(id: 950, FanOutTweetJob(tweetID: 200)))
+        try await tweets.create(Tweet(id: 200, userID: 2, content: "other"), photoKeys: ["photos/b.png", "photos/a.jpg"],
+                                fanOut: Job(id: 950, FanOutTweetJob(tweetID: 200)))
+        #expect(try await tweets.photoKeys(tweetIDs: [200, 101, 999]) == [200: ["photos/b.png", "photos/a.jpg"]], "in order")
 
         #expect(try await tweets.tweet(id: 103)?.content == "tweet 3")
         #expect(try await tweets.tweet(id: 999) == nil)
@@ -31,9 +34,11 @@ public enum TweetRepositoryContract {
         #expect(ownFeed.items.map(\.tweetID) == [105, 104, 103, 102, 101], "the author's own feed is written with the tweet")
         #expect(try await repositories.outbox.pending(limit: 100).map(\.id) == [901, 902, 903, 904, 905, 950])
 
-        #expect(try await tweets.delete(id: 105, cleanUp: Job(id: 960, RemoveTweetFromFeedsJob(tweetID: 105))))
+        #expect(try await tweets.delete(id: 105, cleanUp: [Job(id: 960, RemoveTweetFromFeedsJob(tweetID: 105, authorID: 1))]))
         #expect(try await tweets.tweet(id: 105) == nil)
-        #expect(try await !tweets.delete(id: 105, cleanUp: Job(id: 961, RemoveTweetFromFeedsJob(tweetID: 105))))
+        #expect(try await !tweets.delete(id: 105, cleanUp: [Job(id: 961, RemoveTweetFromFeedsJob(tweetID: 105, authorID: 1))]))
+        #expect(try await tweets.delete(id: 200, cleanUp: []))
+        #expect(try await tweets.photoKeys(tweetIDs: [200]).isEmpty, "photo rows go with the tweet")
         let pending = try await repositories.outbox.pending(limit: 100)
         #expect(pending.last?.id == 960 && pending.count == 7, "only a real deletion records its clean-up job")
 
@@ -49,10 +54,10 @@ public enum FriendshipRepositoryContract {
         // Users 10...14 follow user 1; user 10 also follows 2.
         for follower in Int64(10)...14 {
             #expect(try await friendships.follow(Friendship(id: 100 + follower, fromUserID: follower, toUserID: 1),
-                                                 job: Job(id: 500 + follower, name: "merge", payload: "{}")))
+                                                 jobs: [Job(id: 500 + follower, name: "merge", payload: "{}")]))
         }
-        #expect(try await friendships.follow(Friendship(id: 200, fromUserID: 10, toUserID: 2), job: Job(id: 600, name: "merge", payload: "{}")))
-        #expect(try await !friendships.follow(Friendship(id: 201, fromUserID: 10, toUserID: 2), job: Job(id: 601, name: "merge", payload: "{}")),
+        #expect(try await friendships.follow(Friendship(id: 200, fromUserID: 10, toUserID: 2), jobs: [Job(id: 600, name: "merge", payload: "{}")]))
+        #expect(try await !friendships.follow(Friendship(id: 201, fromUserID: 10, toUserID: 2), jobs: [Job(id: 601, name: "merge", payload: "{}")]),
                 "a second follow is a duplicate")
         #expect(try await repositories.outbox.pending(limit: 100).count == 6, "a duplicate records no job")
 
@@ -68,6 +73,8 @@ public enum FriendshipRepositoryContract {
         #expect(try await friendships.followerIDs(of: 1, after: 11, limit: 10) == [12, 13, 14])
         #expect(try await friendships.followed(by: 10, among: [1, 2, 3]) == [1, 2])
         #expect(try await friendships.followed(by: 10, among: []) == [])
+        #expect(try await friendships.counts(of: 1) == (followers: 5, followings: 0))
+        #expect(try await friendships.counts(of: 10) == (followers: 0, followings: 2))
 
         #expect(try await friendships.unfollow(from: 10, to: 1, job: Job(id: 700, name: "remove", payload: "{}")))
         #expect(try await !friendships.unfollow(from: 10, to: 1, job: Job(id: 701, name: "remove", payload: "{}")))

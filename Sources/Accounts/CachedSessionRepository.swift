@@ -1,0 +1,43 @@
+import NIOCore
+import StarlingCore
+
+/// A `SessionRepository` that remembers live sessions in the object cache, so authenticating a
+/// request costs no store query. Logout forgets the session in the cache as well as the store. A
+/// cached entry lives five minutes, which bounds how long a revocation the cache missed (it was
+/// unreachable at logout) or an expiry can go unnoticed.
+public struct CachedSessionRepository: SessionRepository {
+    /// How long a cached session is trusted.
+    public static let ttlSeconds = 300
+
+    let base: any SessionRepository
+    let cache: any KeyValueCache
+
+    public init(_ base: any SessionRepository, cache: any KeyValueCache) {
+        self.base = base
+        self.cache = cache
+    }
+
+    public func create(tokenHash: String, userID: Int64, expiresAt: Int64) async throws {
+        try await base.create(tokenHash: tokenHash, userID: userID, expiresAt: expiresAt)
+    }
+
+    public func userID(tokenHash: String, now: Int64) async throws -> Int64? {
+        let key = CacheKeys.session(tokenHash)
+        if let cached = try? await cache.get([key])[key] {
+            let parts = String(buffer: cached).split(separator: ":")
+            if parts.count == 2, let userID = Int64(parts[0]), let expiresAt = Int64(parts[1]) {
+                return expiresAt > now ? userID : nil
+            }
+        }
+        guard let userID = try await base.userID(tokenHash: tokenHash, now: now) else { return nil }
+        try? await cache.set([key: ByteBuffer(string: "\(userID):\(now + Int64(Self.ttlSeconds) * 1_000_000)")],
+                             ttlSeconds: Self.ttlSeconds)
+        return userID
+    }
+
+    public func delete(tokenHash: String) async throws -> Bool {
+        let deleted = try await base.delete(tokenHash: tokenHash)
+        try? await cache.delete([CacheKeys.session(tokenHash)])
+        return deleted
+    }
+}

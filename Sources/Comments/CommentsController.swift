@@ -1,0 +1,115 @@
+import Accounts
+import Hummingbird
+import StarlingCore
+import StarlingHTTP
+import Tweets
+
+/// `/api/comments/`: list a tweet's comments (paged, oldest first), post, edit, delete.
+public struct CommentsController: Sendable {
+    /// The default and largest page of comments.
+    public static let pageSize = 100
+
+    let comments: any CommentRepository
+    let tweets: any TweetRepository
+    let renderer: CommentRenderer
+    let commentOnTweet: CommentOnTweet
+    let rateLimits: RateLimitPolicy
+
+    public init(comments: any CommentRepository, tweets: any TweetRepository, renderer: CommentRenderer, ids: IDGenerator,
+                rateLimits: RateLimitPolicy, jobsRecorded: @escaping @Sendable () -> Void) {
+        self.comments = comments
+        self.tweets = tweets
+        self.renderer = renderer
+        self.commentOnTweet = CommentOnTweet(comments: comments, tweets: tweets, ids: ids, jobsRecorded: jobsRecorded)
+        self.rateLimits = rateLimits
+    }
+
+    public func addRoutes(to router: Router<StarlingRequestContext>) {
+        router.get("api/comments", use: list)
+        router.post("api/comments", use: create)
+        router.rejectOtherMethods("api/comments", allowed: [.get, .post])
+        router.put("api/comments/:id", use: update)
+        router.patch("api/comments/:id", use: update)
+        router.delete("api/comments/:id", use: destroy)
+        router.rejectOtherMethods("api/comments/:id", allowed: [.put, .patch, .delete])
+    }
+
+    @Sendable func list(_ request: Request, context: StarlingRequestContext) async throws -> Response {
+        let query = QueryInput(request)
+        let tweetID = try query.requiredID("tweet_id")
+        let page = try query.page(defaultLimit: Self.pageSize, maximumLimit: Self.pageSize)
+        guard try await tweets.tweet(id: tweetID) != nil else { throw StarlingError.invalid("tweet_id", "Tweet does not exist.") }
+        let found = try await comments.comments(tweetID: tweetID, page: page)
+        let results = try await renderer.render(found.items, viewerID: context.viewer?.userID)
+        return try JSONBody.response(CommentList(comments: results, hasNextPage: found.hasNextPage))
+    }
+
+    @Sendable func create(_ request: Request, context: StarlingRequestContext) async throws -> Response {
+        let viewer = try context.requireViewer()
+        try await rateLimits.check(.comments, context)
+        let input = try await RequestInput.parse(request)
+        var errors = FieldErrors()
+        let tweetID = input.integer("tweet_id", errors: &errors)
+        let content = input.text("content", errors: &errors)
+        try errors.check()
+        let comment = try await commentOnTweet.post(tweetID: tweetID!, content: content!, by: viewer.userID)
+        return try JSONBody.response(try await rendered(comment, viewer), status: .created)
+    }
+
+    @Sendable func update(_ request: Request, context: StarlingRequestContext) async throws -> Response {
+        let viewer = try context.requireViewer()
+        try await rateLimits.check(.comments, context)
+        let id = try context.pathID()
+        let input = try await RequestInput.parse(request)
+        var errors = FieldErrors()
+        let content = input.text("content", errors: &errors)
+        try errors.check()
+        let comment = try await commentOnTweet.edit(commentID: id, content: content!, by: viewer.userID)
+        return try JSONBody.response(try await rendered(comment, viewer))
+    }
+
+    @Sendable func destroy(_ request: Request, context: StarlingRequestContext) async throws -> Response {
+        let viewer = try context.requireViewer()
+        try await rateLimits.check(.comments, context)
+        try await commentOnTweet.delete(commentID: try context.pathID(), by: viewer.userID)
+        return try JSONBody.response(SuccessBody())
+    }
+
+    private func rendered(_ comment: Comment, _ viewer: Viewer) async throws -> CommentJSON {
+        guard let json = try await renderer.render([comment], viewerID: viewer.userID).first else { throw StarlingError.notFound }
+        return json
+    }
+
+    struct CommentList: Encodable {
+        let comments: [CommentJSON]
+        let hasNextPage: Bool
+
+        enum CodingKeys: String, CodingKey {
+            case comments
+            case hasNextPage = "has_next_page"
+        }
+    }
+}
+
+/// The `"comments"` of a tweet's detail: its first page of comments, oldest first.
+public struct CommentsSection: TweetDetailSection {
+    let comments: any CommentRepository
+    let renderer: CommentRenderer
+
+    public init(comments: any CommentRepository, renderer: CommentRenderer) {
+        self.comments = comments
+        self.renderer = renderer
+    }
+
+    public var name: String { "comments" }
+
+    public func render(tweetID: Int64, viewer: Viewer?) async throws -> AnyEncodable {
+        let page = try await comments.comments(tweetID: tweetID, page: PageRequest(limit: CommentsController.pageSize))
+        return AnyEncodable(try await renderer.render(page.items, viewerID: viewer?.userID))
+    }
+}
+
+extension RateLimitRule {
+    /// Posting, editing and deleting comments: 3/s per user.
+    public static let comments = RateLimitRule(name: "comments", limits: [RateLimit(count: 3, seconds: 1)], scope: .user)
+}

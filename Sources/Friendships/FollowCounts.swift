@@ -1,0 +1,47 @@
+import Accounts
+import Logging
+import NIOCore
+import StarlingCore
+
+/// Followers and followings counts, kept as counters in the cache and backfilled from the store
+/// on a miss. A follow or unfollow moves the counters only when they are cached; if that fails,
+/// they are forgotten and counted again on the next read.
+public struct FollowCounts: ProfileCounts {
+    let friendships: any FriendshipRepository
+    let cache: any KeyValueCache
+    let logger: Logger
+
+    public init(friendships: any FriendshipRepository, cache: any KeyValueCache, logger: Logger) {
+        self.friendships = friendships
+        self.cache = cache
+        self.logger = logger
+    }
+
+    public func counts(userID: Int64) async throws -> [String: Int] {
+        let keys = (followers: CacheKeys.followersCount(userID), followings: CacheKeys.followingsCount(userID))
+        if let cached = try? await cache.get([keys.followers, keys.followings]),
+           let followers = cached[keys.followers].flatMap({ Int(String(buffer: $0)) }),
+           let followings = cached[keys.followings].flatMap({ Int(String(buffer: $0)) }) {
+            return ["followers_count": followers, "followings_count": followings]
+        }
+        let counted = try await friendships.counts(of: userID)
+        do {
+            try await cache.set([keys.followers: ByteBuffer(string: String(counted.followers)),
+                                 keys.followings: ByteBuffer(string: String(counted.followings))],
+                                ttlSeconds: CacheKeys.objectTTLSeconds)
+        } catch {
+            logger.debug("count cache fill failed", metadata: ["error": "\(error)"])
+        }
+        return ["followers_count": counted.followers, "followings_count": counted.followings]
+    }
+
+    /// Moves the counters after `followerID` started (+1) or stopped (-1) following `followeeID`.
+    func changed(followerID: Int64, followeeID: Int64, by delta: Int) async {
+        let keys = [CacheKeys.followingsCount(followerID), CacheKeys.followersCount(followeeID)]
+        do {
+            for key in keys { _ = try await cache.increment(key, by: delta) }
+        } catch {
+            try? await cache.delete(keys)
+        }
+    }
+}

@@ -1,0 +1,40 @@
+import StarlingCore
+
+/// A `LikeRepository` that makes the object cache forget a tweet whose `likes_count` changed.
+public struct CachedLikeRepository: LikeRepository {
+    let base: any LikeRepository
+    let objects: ObjectCache
+
+    public init(_ base: any LikeRepository, objects: ObjectCache) {
+        self.base = base
+        self.objects = objects
+    }
+
+    public func like(_ like: Like, jobs: [Job]) async throws -> Like {
+        let stored = try await base.like(like, jobs: jobs)
+        if stored == like { await forget(like.target) }
+        return stored
+    }
+
+    public func cancel(userID: Int64, target: LikeTarget) async throws -> Bool {
+        let removed = try await base.cancel(userID: userID, target: target)
+        if removed { await forget(target) }
+        return removed
+    }
+
+    public func find(userID: Int64, target: LikeTarget) async throws -> Like? {
+        try await base.find(userID: userID, target: target)
+    }
+
+    public func likes(of target: LikeTarget, limit: Int) async throws -> [Like] {
+        try await base.likes(of: target, limit: limit)
+    }
+
+    public func liked(by userID: Int64, type: ContentType, among ids: [Int64]) async throws -> Set<Int64> {
+        try await base.liked(by: userID, type: type, among: ids)
+    }
+
+    private func forget(_ target: LikeTarget) async {
+        if target.type == .tweet { await objects.invalidate([CacheKeys.tweet(target.id)]) }
+    }
+}

@@ -1,0 +1,62 @@
+import StarlingCore
+import StarlingHTTP
+
+/// Checks uploaded images and stores them under new keys: all of them, or none.
+public struct StoreImages: Sendable {
+    let blobs: any BlobStore
+    /// The largest image accepted, in bytes.
+    public let maximumBytes: Int
+
+    public init(blobs: any BlobStore, maximumBytes: Int = 10 << 20) {
+        self.blobs = blobs
+        self.maximumBytes = maximumBytes
+    }
+
+    /// Validates every file (count, size, format by leading bytes) before storing any; returns the
+    /// keys in order. Anything wrong is a 400 for `field` and stores nothing.
+    public func callAsFunction(_ files: [UploadedFile], field: String, folder: String, maximumCount: Int) async throws -> [String] {
+        guard files.count <= maximumCount else {
+            throw StarlingError.invalid(field, "Upload at most \(maximumCount) image\(maximumCount == 1 ? "" : "s").")
+        }
+        var errors = FieldErrors()
+        var formats: [ImageFormat] = []
+        for (index, file) in files.enumerated() {
+            let name = file.filename.map { "\"\($0)\"" } ?? "file \(index + 1)"
+            if file.data.readableBytes > maximumBytes {
+                errors.add(field, "\(name) is larger than \(maximumBytes / (1 << 20)) MB.")
+            } else if let format = ImageFormat.detect(file.data.readableBytesView) {
+                formats.append(format)
+            } else {
+                errors.add(field, "\(name) is not a JPEG, PNG, GIF or WebP image.")
+            }
+        }
+        try errors.check()
+        var stored: [String] = []
+        do {
+            for (file, format) in zip(files, formats) {
+                let key = MediaKey.make(folder: folder, format: format)
+                try await blobs.put(file.data, key: key, contentType: format.contentType)
+                stored.append(key)
+            }
+        } catch {
+            await discard(stored)
+            throw error
+        }
+        return stored
+    }
+
+    /// Removes stored blobs, best effort (after a failed write, or a replaced avatar).
+    public func discard(_ keys: [String]) async {
+        for key in keys { try? await blobs.delete(key) }
+    }
+}
+
+/// Delete blobs that nothing refers to any more (a deleted tweet's photos).
+public struct DeleteBlobsJob: JobPayload, Equatable {
+    public static let jobName = "delete_blobs"
+    public var keys: [String]
+
+    public init(keys: [String]) {
+        self.keys = keys
+    }
+}

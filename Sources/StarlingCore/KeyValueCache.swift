@@ -1,0 +1,16 @@
+import NIOCore
+
+/// The object-cache port: bytes by key with a time to live, read many keys per round trip.
+/// In-process by default; Redis (and later Memcached) in production. A cache is a speed-up:
+/// callers fall back to the store when it fails.
+public protocol KeyValueCache: Sendable {
+    /// The values of those `keys` that are present, in one round trip.
+    func get(_ keys: [String]) async throws -> [String: ByteBuffer]
+    /// Stores every entry with the same time to live, in one round trip.
+    func set(_ entries: [String: ByteBuffer], ttlSeconds: Int) async throws
+    /// Removes keys; missing keys are not an error.
+    func delete(_ keys: [String]) async throws
+    /// Adds `delta` to the integer stored at `key` (stored as its decimal text) and returns the
+    /// new value — only when the key is present; an absent key stays absent and gives nil.
+    func increment(_ key: String, by delta: Int) async throws -> Int?
+}

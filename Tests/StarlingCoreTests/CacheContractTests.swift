@@ -1,0 +1,35 @@
+import StarlingCore
+import StarlingTesting
+import Testing
+
+/// The cache ports' contracts on their in-process implementations.
+@Suite struct CacheContractTests {
+    @Test func memoryKeyValueCache() async throws {
+        try await KeyValueCacheContract.run(MemoryKeyValueCache(clock: SystemWallClock()))
+    }
+
+    @Test func memoryKeyValueCacheExpiresAndEvicts() async throws {
+        let clock = ManualClock()
+        let cache = MemoryKeyValueCache(clock: clock, capacity: 10)
+        try await cache.set(["a": .init(string: "1")], ttlSeconds: 5)
+        clock.advance(seconds: 6)
+        #expect(try await cache.get(["a"]).isEmpty)
+        for n in 0..<30 { try await cache.set(["k\(n)": .init(string: "\(n)")], ttlSeconds: 60) }
+        #expect(try await cache.get((0..<30).map { "k\($0)" }).count <= 10)
+        #expect(try await cache.get(["k29"]).count == 1, "the newest entries stay")
+    }
+
+    @Test func memoryFeedCache() async throws {
+        try await FeedCacheContract.run(MemoryFeedCache(cap: 5, clock: SystemWallClock()))
+    }
+
+    @Test func memoryRateLimiter() async throws {
+        let clock = ManualClock()
+        try await RateLimiterContract.run(MemoryRateLimiter(clock: clock)) { clock.advance(seconds: 1) }
+    }
+
+    @Test func memoryFeatureSwitches() async throws {
+        try await FeatureSwitchesContract.run(MemoryFeatureSwitches())
+        try await FeatureSwitchesContract.run(CachedFeatureSwitches(MemoryFeatureSwitches(), clock: SystemWallClock(), ttlSeconds: 0))
+    }
+}

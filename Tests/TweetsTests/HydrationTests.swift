@@ -1,0 +1,58 @@
+import App
+import Foundation
+import HTTPTypes
+import SQLiteStorage
+import StarlingTesting
+import Testing
+
+/// A page costs the same few store round trips whatever its size: no query per tweet.
+@Suite struct HydrationTests {
+    @Test func aPageOf5AndAPageOf50CostTheSameNumberOfQueries() async throws {
+        let store = try await Backend.openSQLite(at: TemporaryDirectory.make().appendingPathComponent("starling.sqlite").path)
+        let app = TestStarling(repositories: .sqlite(store))
+        try await app.test { api in
+            let reader = try await api.signUp("reader_01")
+            var authors: [API.Account] = []
+            for n in 0..<5 {
+                let author = try await api.signUp("author_0\(n)")
+                try await api.follow(author, by: reader)
+                authors.append(author)
+            }
+            for n in 0..<60 {
+                let author = authors[n % authors.count]
+                let reply = try await api.multipart(.post, "/api/tweets/", token: author.token, fields: ["content": "tweet \(n)"],
+                                                    files: n % 2 == 0 ? [("files", "p.png", SampleImage.png)] : [])
+                try #require(reply.status == .created)
+                if n % 3 == 0 { try await api.like("tweet", try #require((try reply.object()["id"] as? NSNumber)?.int64Value), as: reader) }
+            }
+            try await app.settle()
+
+            let feedID = authors[0].id
+            let token = reader.token
+            /// Statements for one request on fresh caches, then for the same request again.
+            func queries(_ uri: String) async throws -> (cold: Int, warm: Int) {
+                try await TestStarling(repositories: .sqlite(store)).test { api in
+                    var counts: [Int] = []
+                    for _ in 0..<2 {
+                        let tally = StatementTally()
+                        let reply = try await SQLiteStore.$tally.withValue(tally) { try await api.call(.get, uri, token: token) }
+                        try #require(reply.status == .ok)
+                        counts.append(tally.value)
+                    }
+                    return (counts[0], counts[1])
+                }
+            }
+            let feed5 = try await queries("/api/newsfeeds/?limit=5")
+            let feed50 = try await queries("/api/newsfeeds/?limit=50")
+            #expect(feed5 == feed50, "newsfeed: \(feed5) vs \(feed50) statements")
+            #expect(feed50.cold <= 8 && feed50.warm <= 3, "\(feed50)")
+            let user5 = try await queries("/api/tweets/?user_id=\(feedID)&limit=5")
+            let user50 = try await queries("/api/tweets/?user_id=\(feedID)&limit=50")
+            #expect(user5 == user50, "user tweets: \(user5) vs \(user50) statements")
+            let page = try await api.call(.get, "/api/newsfeeds/?limit=50", token: reader.token).results()
+            #expect(page.count == 50)
+            #expect(page.contains { ($0["tweet"] as? [String: Any])?["has_liked"] as? Bool == true })
+            #expect(page.contains { (($0["tweet"] as? [String: Any])?["photo_urls"] as? [String])?.count == 1 })
+        }
+    }
+}

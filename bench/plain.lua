@@ -1,0 +1,2 @@
+-- wrk script for unauthenticated GETs (the /healthz ceiling).
+dofile("bench/report.lua")

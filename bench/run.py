@@ -1,0 +1,198 @@
+#!/usr/bin/env python3
+"""Starling's benchmark: seeds a fresh data directory, starts `starling serve` on a free loopback
+port, runs bounded wrk scenarios, and prints a table. Writes bench/results/<timestamp>.json and an
+SVG chart beside it. Called by scripts/bench, which builds the release binary first."""
+import argparse, json, os, socket, sqlite3, subprocess, sys, tempfile, time, urllib.request
+
+ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+TICKS = os.sysconf("SC_CLK_TCK")
+
+
+def free_port():
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+def cpu_ticks(pid):
+    fields = open(f"/proc/{pid}/stat").read().rsplit(")", 1)[1].split()
+    return int(fields[11]) + int(fields[12])  # utime + stime
+
+
+def peak_rss_mb(pid):
+    for line in open(f"/proc/{pid}/status"):
+        if line.startswith("VmHWM:"):
+            return int(line.split()[1]) / 1024
+    return 0.0
+
+
+def backends():
+    env = os.environ
+    return {
+        "database": "postgresql" if env.get("STARLING_DATABASE_URL", "").startswith("postgres") else "sqlite",
+        "feed_cache": "redis" if env.get("STARLING_REDIS_URL") else "in-process",
+        "object_cache": "memcached" if env.get("STARLING_MEMCACHED_SERVERS") else "in-process",
+        "queue": "rabbitmq" if env.get("STARLING_AMQP_URL") else "in-process",
+        "media": "s3" if env.get("STARLING_S3_ENDPOINT") else "disk",
+    }
+
+
+def run_wrk(base, name, concurrency, seconds, pid, script_args, plain=False):
+    threads = max(1, min(2, concurrency))
+    script = "bench/plain.lua" if plain else "bench/scenario.lua"
+    command = ["wrk", "-t", str(threads), "-c", str(concurrency), "-d", f"{seconds}s", "--timeout", "5s",
+               "-s", script, base + (script_args[2] if plain else "/")]
+    if not plain:
+        command += ["--"] + script_args
+    before = cpu_ticks(pid)
+    out = subprocess.run(command, cwd=ROOT, capture_output=True, text=True, timeout=seconds + 60)
+    after = cpu_ticks(pid)
+    line = next((l for l in out.stdout.splitlines() if l.startswith("RESULT ")), None)
+    if line is None:
+        raise SystemExit(f"wrk failed for {name}: {out.stdout}\n{out.stderr}")
+    r = json.loads(line[len("RESULT "):])
+    requests = max(r["requests"], 1)
+    return {
+        "name": name, "concurrency": concurrency,
+        "rps": round(r["requests"] / (r["duration_us"] / 1e6), 1),
+        "p50_ms": round(r["p50_us"] / 1000, 2), "p99_ms": round(r["p99_us"] / 1000, 2),
+        "non_2xx": r["non_2xx"] + r["socket_errors"],
+        "cpu_ms_per_req": round((after - before) * 1000 / TICKS / requests, 3),
+        "rss_mb": round(peak_rss_mb(pid), 1),
+    }
+
+
+def http(method, url, token=None, body=None):
+    data = json.dumps(body).encode() if body is not None else None
+    request = urllib.request.Request(url, data=data, method=method)
+    request.add_header("Content-Type", "application/json")
+    if token:
+        request.add_header("Authorization", f"Bearer {token}")
+    with urllib.request.urlopen(request, timeout=10) as response:
+        return json.loads(response.read())
+
+
+def measure_fanout(base, database, celebrity, timeout=120):
+    """Seconds from the celebrity's POST until every follower's feed holds the tweet."""
+    db = sqlite3.connect(f"file:{database}?mode=ro", uri=True, timeout=30)
+    followers = db.execute("SELECT COUNT(*) FROM friendships WHERE to_user_id = ?", (celebrity["id"],)).fetchone()[0]
+    started = time.monotonic()
+    tweet = http("POST", base + "/api/tweets/", celebrity["token"], {"content": "fanout benchmark"})
+    while time.monotonic() - started < timeout:
+        rows = db.execute("SELECT COUNT(*) FROM newsfeeds WHERE tweet_id = ?", (tweet["id"],)).fetchone()[0]
+        if rows >= followers + 1:
+            return {"followers": followers, "seconds": round(time.monotonic() - started, 3)}
+        time.sleep(0.005)
+    return {"followers": followers, "seconds": None}
+
+
+def chart(results, path):
+    """A horizontal bar chart of requests per second, with p99 latency, as SVG."""
+    rows = results["scenarios"]
+    width, bar_height, left = 1000, 26, 330
+    height = 70 + bar_height * len(rows)
+    top = max(r["rps"] for r in rows) or 1
+    parts = [f'<svg xmlns="http://www.w3.org/2000/svg" width="{width}" height="{height}" font-family="sans-serif" font-size="13">',
+             f'<text x="10" y="22" font-size="16">Starling benchmark — {results["timestamp"]} — {results["backends"]["database"]}, '
+             f'load {results["machine"]["load_average"][0]}, {results["machine"]["cores"]} cores</text>']
+    for i, r in enumerate(rows):
+        y = 45 + i * bar_height
+        w = (width - left - 240) * r["rps"] / top
+        parts.append(f'<text x="10" y="{y + 17}">{r["name"]} (c={r["concurrency"]})</text>')
+        parts.append(f'<rect x="{left}" y="{y + 4}" width="{w:.1f}" height="{bar_height - 8}" fill="#4a7fb5"/>')
+        parts.append(f'<text x="{left + w + 6:.1f}" y="{y + 17}">{r["rps"]:,.0f} req/s · p99 {r["p99_ms"]} ms</text>')
+    fan = results.get("fanout") or {}
+    parts.append(f'<text x="10" y="{height - 8}">fanout to {fan.get("followers")} followers: {fan.get("seconds")} s</text></svg>')
+    open(path, "w").write("\n".join(parts))
+
+
+def main():
+    parser = argparse.ArgumentParser(description=__doc__)
+    parser.add_argument("--binary", required=True)
+    parser.add_argument("--quick", action="store_true", help="a reduced run of about two minutes")
+    args = parser.parse_args()
+    seconds = 3 if args.quick else 10
+    seed_args = ["--users", "300", "--follows-per-user", "50"] if args.quick else []
+
+    work = tempfile.mkdtemp(prefix="starling-bench-")
+    data = os.path.join(work, "data")
+    env = dict(os.environ, STARLING_LOG_LEVEL="warning")
+    print(f"== seeding {data}", flush=True)
+    started = time.monotonic()
+    subprocess.run([args.binary, "seed", "--data-dir", data] + seed_args, check=True, env=env)
+    seed_seconds = round(time.monotonic() - started, 1)
+    credentials = os.path.join(data, "credentials.csv")
+    database = os.path.join(data, "starling.sqlite")
+    users = [line.split(",") for line in open(credentials).read().split("\n")[1:] if line]
+    ids_file = os.path.join(work, "tweet_ids.txt")
+    db = sqlite3.connect(f"file:{database}?mode=ro", uri=True)
+    with open(ids_file, "w") as f:
+        for (tweet_id,) in db.execute("SELECT id FROM tweets ORDER BY id DESC LIMIT 5000"):
+            f.write(f"{tweet_id}\n")
+    db.close()
+
+    port = free_port()
+    base = f"http://127.0.0.1:{port}"
+    log = open(os.path.join(work, "server.log"), "w")
+    server = subprocess.Popen([args.binary, "serve", "--port", str(port), "--data-dir", data, "--rate-limits", "off"],
+                              stdout=log, stderr=subprocess.STDOUT, env=env)
+    try:
+        for _ in range(200):
+            try:
+                urllib.request.urlopen(base + "/healthz", timeout=1)
+                break
+            except OSError:
+                time.sleep(0.05)
+        else:
+            raise SystemExit("the server did not start; see " + log.name)
+        pid = server.pid
+        scenarios = []
+        plan = [
+            ("GET /api/newsfeeds/", 1, ["GET", "/api/newsfeeds/"]),
+            ("GET /api/newsfeeds/", 16, ["GET", "/api/newsfeeds/"]),
+            ("GET /api/newsfeeds/", 64, ["GET", "/api/newsfeeds/"]),
+            ("GET /api/tweets/?user_id=", 16, ["GET", "/api/tweets/?user_id={user_id}"]),
+            ("GET /api/tweets/{id}/", 16, ["GET", "/api/tweets/{tweet_id}/", ids_file]),
+            ("POST /api/tweets/", 4, ["POST", "/api/tweets/"]),
+        ]
+        for name, concurrency, script_args in plan:
+            print(f"== {name} c={concurrency} for {seconds}s", flush=True)
+            scenarios.append(run_wrk(base, name, concurrency, seconds, pid, [credentials] + script_args))
+        print(f"== GET /healthz c=64 for {seconds}s", flush=True)
+        scenarios.append(run_wrk(base, "GET /healthz", 64, seconds, pid, ["", "", "/healthz"], plain=True))
+        time.sleep(1)  # let the POSTs' fanouts drain before timing the celebrity's
+        celebrity = {"id": int(users[0][0]), "token": users[0][2]}
+        print("== fanout from the celebrity", flush=True)
+        fanout = measure_fanout(base, database, celebrity)
+    finally:
+        server.terminate()
+        try:
+            server.wait(timeout=20)
+        except subprocess.TimeoutExpired:
+            server.kill()
+
+    stamp = time.strftime("%Y%m%dT%H%M%SZ", time.gmtime())
+    results = {
+        "timestamp": stamp,
+        "machine": {"load_average": [round(x, 2) for x in os.getloadavg()], "cores": os.cpu_count(), "quick": args.quick,
+                    "seed_seconds": seed_seconds, "users": len(users)},
+        "backends": backends(), "scenarios": scenarios, "fanout": fanout,
+    }
+    out_dir = os.path.join(ROOT, "bench", "results")
+    os.makedirs(out_dir, exist_ok=True)
+    json_path = os.path.join(out_dir, f"{stamp}.json")
+    json.dump(results, open(json_path, "w"), indent=2)
+    chart(results, os.path.join(out_dir, f"{stamp}.svg"))
+
+    header = f"{'scenario':<28} {'c':>3} {'req/s':>9} {'p50 ms':>8} {'p99 ms':>8} {'non-2xx':>8} {'cpu ms/req':>10} {'rss MB':>7}"
+    print("\n" + header + "\n" + "-" * len(header))
+    for r in scenarios:
+        print(f"{r['name']:<28} {r['concurrency']:>3} {r['rps']:>9.0f} {r['p50_ms']:>8.2f} {r['p99_ms']:>8.2f} "
+              f"{r['non_2xx']:>8} {r['cpu_ms_per_req']:>10.3f} {r['rss_mb']:>7.1f}")
+    print(f"fanout: {fanout['followers']} followers in {fanout['seconds']} s; seeded {len(users)} users in {seed_seconds} s")
+    print(f"machine: load average {results['machine']['load_average']}, {results['machine']['cores']} cores; backends {results['backends']}")
+    print(f"wrote {json_path} and its .svg chart")
+
+
+if __name__ == "__main__":
+    main()
