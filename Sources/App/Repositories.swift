@@ -58,6 +58,6 @@ public struct Repositories: Sendable {
             newsfeeds: PostgresNewsfeedRepository(store: store), comments: PostgresCommentRepository(store: store),
             likes: PostgresLikeRepository(store: store), notifications: PostgresNotificationRepository(store: store),
             outbox: PostgresOutboxStore(store: store), counterAudit: PostgresCounterAudit(store: store),
-            bulkLoader: nil)
+            bulkLoader: PostgresBulkLoader(store: store))
     }
 }

@@ -58,6 +58,7 @@ public final class PostgresStore: Sendable {
 
     /// Runs `body` on one pooled connection, outside any transaction (`COPY`, session settings).
     /// `timeout` replaces the store's.
+    @discardableResult
     func withConnection<T: Sendable>(timeout: Duration? = nil,
                                      _ body: @escaping @Sendable (PostgresConnection) async throws -> T) async throws -> T {
         try await guarded(timeout: timeout ?? self.timeout) {

@@ -1,3 +1,4 @@
+import Accounts
 import App
 import Foundation
 @testable import PostgresStorage
@@ -39,6 +40,19 @@ import Tweets
         }
         #expect(try await repositories.tweets.tweet(id: 2) == nil)
         #expect(try await repositories.newsfeeds.entries(owner: 1, page: .first).items.map(\.tweetID) == [1])
+    }
+
+    @Test(.enabled(if: serverKnown)) func aBulkLoadKeepsTabsNewlinesBackslashesAndNulls() async throws {
+        let store = try await TestPostgres.freshDatabase()
+        let loader = PostgresBulkLoader(store: store)
+        let content = "tab\there\nnew line\\N back\\slash\r\nend, é, -0"
+        try await loader.insert(users: [User(id: 1, username: "tab\tname", email: "a@example.com", passwordHash: "h", nickname: "\\",
+                                             createdAt: -5)])
+        try await loader.insert(tweets: [Tweet(id: Int64.max, userID: 1, content: content, likesCount: 3)])
+        let repositories = Repositories.postgres(store)
+        #expect(try await repositories.tweets.tweet(id: .max) == Tweet(id: .max, userID: 1, content: content, likesCount: 3))
+        let user = try #require(try await repositories.users.user(id: 1))
+        #expect(user.username == "tab\tname" && user.nickname == "\\" && user.avatarKey == nil && user.createdAt == -5)
     }
 
     @Test func anUnreachableServerAnswersUnavailableWithinTheTimeout() async throws {

@@ -2,12 +2,11 @@ import App
 import Foundation
 import HTTPTypes
 import Seeding
-import SQLiteStorage
 import StarlingCore
 import StarlingTesting
 import Testing
 
-@Suite struct SeedingTests {
+@Suite(.testDatabases) struct SeedingTests {
     static func options(users: Int = 60, seed: UInt64 = 7) -> SeedOptions {
         var options = SeedOptions()
         options.users = users
@@ -50,17 +49,16 @@ import Testing
         }
     }
 
-    @Test func seededFeedsEqualWhatFanoutProducesAndSeededUsersCanLogIn() async throws {
-        let directory = TemporaryDirectory.make().path
-        let store = try await Backend.openSQLite(at: "\(directory)/starling.sqlite")
-        let credentials = try await seed(into: SQLiteBulkLoader(store: store), options: Self.options(), bcryptCost: 4) { _, _ in }
+    @Test(arguments: Backend.durableCases) func seededFeedsEqualWhatFanoutProducesAndSeededUsersCanLogIn(_ backend: Backend) async throws {
+        let repositories = try await backend.repositories()
+        let loader = try #require(repositories.bulkLoader)
+        let credentials = try await seed(into: loader, options: Self.options(), bcryptCost: 4) { _, _ in }
         let graph = SocialGraphGenerator.generate(Self.options())
-        let repositories = Repositories.sqlite(store)
         for user in [0, 1, 17, 59] {
             let page = try await repositories.newsfeeds.entries(owner: graph.userIDs[user], page: PageRequest(limit: 100))
             #expect(page.items.map(\.tweetID) == graph.feed(of: user).map(\.tweetID))
         }
-        #expect(try await SQLiteBulkLoader(store: store).isEmpty() == false)
+        #expect(try await loader.isEmpty() == false)
         #expect(try await verifyCounters(repositories, repair: false).mismatches.isEmpty, "seeded counters match their rows")
 
         let app = TestStarling(repositories: repositories)
@@ -79,11 +77,11 @@ import Testing
         }
     }
 
-    @Test func aStoreInUseIsNotSeeded() async throws {
-        let store = try await Backend.openSQLite(at: TemporaryDirectory.make().appendingPathComponent("s.sqlite").path)
-        _ = try await seed(into: SQLiteBulkLoader(store: store), options: Self.options(users: 5), bcryptCost: 4) { _, _ in }
+    @Test(arguments: Backend.durableCases) func aStoreInUseIsNotSeeded(_ backend: Backend) async throws {
+        let loader = try #require(try await backend.repositories().bulkLoader)
+        _ = try await seed(into: loader, options: Self.options(users: 5), bcryptCost: 4) { _, _ in }
         await #expect(throws: StarlingError.self) {
-            _ = try await seed(into: SQLiteBulkLoader(store: store), options: Self.options(users: 5), bcryptCost: 4) { _, _ in }
+            _ = try await seed(into: loader, options: Self.options(users: 5), bcryptCost: 4) { _, _ in }
         }
     }
 }
