@@ -42,7 +42,8 @@ public final class PostgresStore: Sendable {
     /// Runs one statement and returns its rows.
     @discardableResult
     func rows(_ query: PostgresQuery) async throws -> [PostgresRow] {
-        try await guarded(timeout: timeout) { try await self.client.query(query, logger: self.logger).collect() }
+        StatementTally.record()
+        return try await guarded(timeout: timeout) { try await self.client.query(query, logger: self.logger).collect() }
     }
 
     /// Runs `body` in one transaction: all of it commits, or none of it. `timeout` replaces the

@@ -1,5 +1,6 @@
 import Logging
 import PostgresNIO
+import StarlingCore
 
 /// The statements of one transaction, on the connection it holds.
 struct PostgresTransaction: Sendable {
@@ -9,6 +10,7 @@ struct PostgresTransaction: Sendable {
     /// Runs one statement and returns its rows.
     @discardableResult
     func rows(_ query: PostgresQuery) async throws -> [PostgresRow] {
-        try await connection.query(query, logger: logger).collect()
+        StatementTally.record()
+        return try await connection.query(query, logger: logger).collect()
     }
 }

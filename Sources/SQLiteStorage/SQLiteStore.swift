@@ -1,6 +1,7 @@
 import Foundation
 import Logging
 import SQLiteNIO
+import StarlingCore
 import Synchronization
 
 /// The SQLite database of the embedded deployment: one writer connection, whose transactions a
@@ -46,13 +47,9 @@ public final class SQLiteStore: Sendable {
         try await writer.close()
     }
 
-    /// Counts the statements run by the current task and its children, when set: tests count the
-    /// round trips one request costs, whatever runs beside it.
-    @TaskLocal public static var tally: StatementTally?
-
     /// Runs a read-only statement on a reader connection.
     public func read(_ sql: String, _ binds: [SQLiteData] = []) async throws -> [SQLiteRow] {
-        Self.tally?.count.add(1, ordering: .relaxed)
+        StatementTally.record()
         guard !readers.isEmpty else { return try await writeLock.withLock { try await writer.query(sql, binds) } }
         let reader = readers[nextReader.wrappingAdd(1, ordering: .relaxed).oldValue % readers.count]
         return try await reader.lock.withLock { try await reader.connection.query(sql, binds) }
@@ -89,7 +86,7 @@ public struct SQLiteTransaction: Sendable {
     /// Runs a statement and returns its rows.
     @discardableResult
     public func execute(_ sql: String, _ binds: [SQLiteData] = []) async throws -> [SQLiteRow] {
-        SQLiteStore.tally?.count.add(1, ordering: .relaxed)
+        StatementTally.record()
         return try await connection.query(sql, binds)
     }
 
@@ -99,13 +96,4 @@ public struct SQLiteTransaction: Sendable {
         let rows = try await connection.query("SELECT changes() AS n")
         return rows.first?.int("n") ?? 0
     }
-}
-
-/// A count of statements (see `SQLiteStore.tally`).
-public final class StatementTally: Sendable {
-    let count = Atomic<Int>(0)
-
-    public init() {}
-
-    public var value: Int { count.load(ordering: .relaxed) }
 }

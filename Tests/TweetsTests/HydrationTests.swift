@@ -1,15 +1,15 @@
 import App
 import Foundation
 import HTTPTypes
-import SQLiteStorage
+import StarlingCore
 import StarlingTesting
 import Testing
 
 /// A page costs the same few store round trips whatever its size: no query per tweet.
-@Suite struct HydrationTests {
-    @Test func aPageOf5AndAPageOf50CostTheSameNumberOfQueries() async throws {
-        let store = try await Backend.openSQLite(at: TemporaryDirectory.make().appendingPathComponent("starling.sqlite").path)
-        let app = TestStarling(repositories: .sqlite(store))
+@Suite(.testDatabases) struct HydrationTests {
+    @Test(arguments: Backend.durableCases) func aPageOf5AndAPageOf50CostTheSameNumberOfQueries(_ backend: Backend) async throws {
+        let repositories = try await backend.repositories()
+        let app = TestStarling(repositories: repositories)
         try await app.test { api in
             let reader = try await api.signUp("reader_01")
             var authors: [API.Account] = []
@@ -31,11 +31,11 @@ import Testing
             let token = reader.token
             /// Statements for one request on fresh caches, then for the same request again.
             func queries(_ uri: String) async throws -> (cold: Int, warm: Int) {
-                try await TestStarling(repositories: .sqlite(store)).test { api in
+                try await TestStarling(repositories: repositories).test { api in
                     var counts: [Int] = []
                     for _ in 0..<2 {
                         let tally = StatementTally()
-                        let reply = try await SQLiteStore.$tally.withValue(tally) { try await api.call(.get, uri, token: token) }
+                        let reply = try await StatementTally.$current.withValue(tally) { try await api.call(.get, uri, token: token) }
                         try #require(reply.status == .ok)
                         counts.append(tally.value)
                     }
@@ -46,6 +46,7 @@ import Testing
             let feed50 = try await queries("/api/newsfeeds/?limit=50")
             #expect(feed5 == feed50, "newsfeed: \(feed5) vs \(feed50) statements")
             #expect(feed50.cold <= 8 && feed50.warm <= 3, "\(feed50)")
+            #expect(feed50.cold > 0, "the tally counts the store's statements")
             let user5 = try await queries("/api/tweets/?user_id=\(feedID)&limit=5")
             let user50 = try await queries("/api/tweets/?user_id=\(feedID)&limit=50")
             #expect(user5 == user50, "user tweets: \(user5) vs \(user50) statements")
