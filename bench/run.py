@@ -37,6 +37,27 @@ def backends():
     }
 
 
+class Store:
+    """Read-only queries on the seeded store: the SQLite file in the data directory, or the
+    PostgreSQL database of STARLING_DATABASE_URL through psql. Rows hold integers only."""
+
+    def __init__(self, data):
+        self.url = os.environ.get("STARLING_DATABASE_URL", "")
+        self.db = None
+        if not self.url.startswith("postgres"):
+            self.db = sqlite3.connect(f"file:{os.path.join(data, 'starling.sqlite')}?mode=ro", uri=True, timeout=30)
+
+    def rows(self, sql):
+        if self.db is not None:
+            return self.db.execute(sql).fetchall()
+        out = subprocess.run(["psql", self.url, "-qAtX", "-F", ",", "-c", sql], check=True, capture_output=True, text=True).stdout
+        return [tuple(int(field) for field in line.split(",")) for line in out.splitlines() if line]
+
+    def close(self):
+        if self.db is not None:
+            self.db.close()
+
+
 def run_wrk(base, name, concurrency, seconds, pid, script_args, plain=False):
     threads = max(1, min(2, concurrency))
     script = "bench/plain.lua" if plain else "bench/scenario.lua"
@@ -72,14 +93,13 @@ def http(method, url, token=None, body=None):
         return json.loads(response.read())
 
 
-def measure_fanout(base, database, celebrity, timeout=120):
+def measure_fanout(base, store, celebrity, timeout=120):
     """Seconds from the celebrity's POST until every follower's feed holds the tweet."""
-    db = sqlite3.connect(f"file:{database}?mode=ro", uri=True, timeout=30)
-    followers = db.execute("SELECT COUNT(*) FROM friendships WHERE to_user_id = ?", (celebrity["id"],)).fetchone()[0]
+    followers = store.rows(f"SELECT COUNT(*) FROM friendships WHERE to_user_id = {int(celebrity['id'])}")[0][0]
     started = time.monotonic()
     tweet = http("POST", base + "/api/tweets/", celebrity["token"], {"content": "fanout benchmark"})
     while time.monotonic() - started < timeout:
-        rows = db.execute("SELECT COUNT(*) FROM newsfeeds WHERE tweet_id = ?", (tweet["id"],)).fetchone()[0]
+        rows = store.rows(f"SELECT COUNT(*) FROM newsfeeds WHERE tweet_id = {int(tweet['id'])}")[0][0]
         if rows >= followers + 1:
             return {"followers": followers, "seconds": round(time.monotonic() - started, 3)}
         time.sleep(0.005)
@@ -122,14 +142,12 @@ def main():
     subprocess.run([args.binary, "seed", "--data-dir", data] + seed_args, check=True, env=env)
     seed_seconds = round(time.monotonic() - started, 1)
     credentials = os.path.join(data, "credentials.csv")
-    database = os.path.join(data, "starling.sqlite")
     users = [line.split(",") for line in open(credentials).read().split("\n")[1:] if line]
     ids_file = os.path.join(work, "tweet_ids.txt")
-    db = sqlite3.connect(f"file:{database}?mode=ro", uri=True)
+    store = Store(data)
     with open(ids_file, "w") as f:
-        for (tweet_id,) in db.execute("SELECT id FROM tweets ORDER BY id DESC LIMIT 5000"):
+        for (tweet_id,) in store.rows("SELECT id FROM tweets ORDER BY id DESC LIMIT 5000"):
             f.write(f"{tweet_id}\n")
-    db.close()
 
     port = free_port()
     base = f"http://127.0.0.1:{port}"
@@ -163,8 +181,9 @@ def main():
         time.sleep(1)  # let the POSTs' fanouts drain before timing the celebrity's
         celebrity = {"id": int(users[0][0]), "token": users[0][2]}
         print("== fanout from the celebrity", flush=True)
-        fanout = measure_fanout(base, database, celebrity)
+        fanout = measure_fanout(base, store, celebrity)
     finally:
+        store.close()
         server.terminate()
         try:
             server.wait(timeout=20)
