@@ -35,7 +35,7 @@ public struct SeedStore: Sendable {
 
     /// Loads `graph`; `progress` is called with (rows done, rows in all). Returns every user's credential.
     public func callAsFunction(_ graph: SocialGraph, progress: @Sendable (Int, Int) -> Void = { _, _ in }) async throws -> [Credential] {
-        guard try await loader.isEmpty() else { throw StarlingError.badRequest("The store already has users; seed a fresh data directory.") }
+        guard try await loader.isEmpty() else { throw StarlingError.badRequest("The store already has users; seed a fresh data directory or an empty database.") }
         let total = graph.userIDs.count * 2 + graph.friendshipCount + graph.tweetCount + graph.feedRowCount
             + graph.comments.count + graph.likes.count
         var done = 0
