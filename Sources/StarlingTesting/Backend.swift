@@ -52,6 +52,21 @@ public enum Backend: String, CaseIterable, Sendable, CustomTestStringConvertible
         }
     }
 
+    /// Settings that name a new, empty database on this backend, as `starling` commands open it:
+    /// SQLite in a new data directory, or a new PostgreSQL database (dropped when the test ends);
+    /// bcrypt at its cheapest cost.
+    public func configuration() async throws -> Configuration {
+        var configuration = Configuration()
+        configuration.dataDirectory = TemporaryDirectory.make().path
+        configuration.bcryptCost = 4
+        switch self {
+        case .memory: throw NotDurable()
+        case .sqlite: break
+        case .postgres: configuration.databaseURL = try await TestPostgres.emptyDatabase().url
+        }
+        return configuration
+    }
+
     /// The backends whose data outlives the process.
     public static var durableCases: [Backend] { allCases.filter { $0 != .memory } }
 

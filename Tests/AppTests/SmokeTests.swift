@@ -12,11 +12,8 @@ import Testing
 @Suite(.testDatabases) struct SmokeTests {
     @Test(arguments: Backend.durableCases)
     func signUpFollowPostAndReadTheNewsfeedOverHTTP(_ backend: Backend) async throws {
-        var configuration = Configuration()
+        var configuration = try await backend.configuration()
         configuration.port = 0
-        configuration.dataDirectory = TemporaryDirectory.make().path
-        if backend == .postgres { configuration.databaseURL = try await TestPostgres.emptyDatabase().url }
-        configuration.bcryptCost = 4
         var logger = Logger(label: "smoke")
         logger.logLevel = .warning
         let app = try await buildApplication(configuration, logger: logger)
