@@ -23,6 +23,9 @@ public struct Configuration: Sendable, Equatable {
     public var maximumImageBytes = 10 << 20
     /// How many ids each cached newsfeed and timeline keeps.
     public var feedCacheCap = 800
+    /// How long a read that missed the feed cache waits for another process filling the same list
+    /// before it reads the store itself (no flag: tests on a loaded machine lengthen it).
+    public var feedFillWaitMilliseconds = 500
 
     public init() {}
 

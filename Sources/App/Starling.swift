@@ -83,7 +83,7 @@ public struct Starling: Sendable {
         ProfilesController(users: repositories.users, images: images, counts: [followCounts]).addRoutes(to: router)
         UsersController(users: repositories.users).addRoutes(to: router)
         MediaController(blobs: blobs).addRoutes(to: router)
-        let lists = CachedListReader(cache: caches.feeds, logger: logger)
+        let lists = CachedListReader(cache: caches.feeds, logger: logger, waitMilliseconds: configuration.feedFillWaitMilliseconds)
         TweetsController(tweets: repositories.tweets, users: repositories.users, renderer: renderer, images: images,
                          feedCache: caches.feeds, timelines: lists, ids: ids, rateLimits: rateLimits,
                          sections: [CommentsSection(comments: repositories.comments, renderer: commentRenderer),
