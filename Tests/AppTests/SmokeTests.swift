@@ -34,10 +34,11 @@ import Testing
             _ = try await call(.post, "/api/friendships/\(aliceID)/follow/", token: bobToken)
             let tweet = try await call(.post, "/api/tweets/", token: alice["token"] as? String, json: #"{"content":"hello over HTTP"}"#)
             var feed: [[String: Any]] = []
-            for _ in 0..<200 {
+            // Fanout is asynchronous; poll below the newsfeed's rate limit (5/s), for up to 10 s.
+            for _ in 0..<40 {
                 feed = try #require(try await call(.get, "/api/newsfeeds/", token: bobToken)["results"] as? [[String: Any]])
                 if !feed.isEmpty { break }
-                try await Task.sleep(for: .milliseconds(10))
+                try await Task.sleep(for: .milliseconds(250))
             }
             #expect((feed.first?["tweet"] as? [String: Any])?["id"] as? NSNumber == tweet["id"] as? NSNumber)
         }
