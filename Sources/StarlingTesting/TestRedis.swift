@@ -26,18 +26,25 @@ public enum TestRedis {
         return database.map { "\(url)/\($0)" } ?? url
     }
 
-    /// Starts a private server in a new temporary directory.
-    public static func startPrivateServer() throws -> PrivateServer {
+    /// Runs `body` with a private server in a new temporary directory, stopped afterwards.
+    public static func withPrivateServer<Result>(_ body: (PrivateServer) async throws -> Result) async throws -> Result {
         guard let control = environment["STARLING_TEST_REDIS_CTL"], !control.isEmpty else {
             throw Missing(description: "STARLING_TEST_REDIS_CTL is not set; run the tests with scripts/test")
         }
         let server = PrivateServer(control: control, directory: TemporaryDirectory.make())
-        try server.start()
-        return server
+        try await server.start()
+        do {
+            let result = try await body(server)
+            try await server.stop()
+            return result
+        } catch {
+            try? await server.stop()
+            throw error
+        }
     }
 
-    /// A server this test owns: stop it, start it again on the same port, and stop it at the end.
-    public final class PrivateServer: Sendable {
+    /// A server one test owns: it may stop it and start it again (on the same port).
+    public struct PrivateServer: Sendable {
         private let control: String
         public let directory: URL
 
@@ -51,17 +58,25 @@ public enum TestRedis {
             get throws { try String(contentsOf: directory.appendingPathComponent("url"), encoding: .utf8).trimmingCharacters(in: .whitespacesAndNewlines) }
         }
 
-        public func start() throws { try run("start") }
-        public func stop() throws { try run("stop") }
+        public func start() async throws { try await run("start") }
+        public func stop() async throws { try await run("stop") }
 
-        private func run(_ action: String) throws {
+        /// Runs `$STARLING_TEST_REDIS_CTL action DIR` without blocking a thread of the cooperative pool.
+        private func run(_ action: String) async throws {
             let process = Process()
             process.executableURL = URL(fileURLWithPath: "/bin/sh")
-            process.arguments = ["-c", "\(control) \(action) '\(directory.path)'"]
-            try process.run()
-            process.waitUntilExit()
-            guard process.terminationStatus == 0 else {
-                throw Missing(description: "'\(control) \(action)' failed with status \(process.terminationStatus)")
+            process.arguments = ["-c", "\(control) \(action) '\(directory.path)' >/dev/null"]
+            let status: Int32 = try await withCheckedThrowingContinuation { continuation in
+                process.terminationHandler = { continuation.resume(returning: $0.terminationStatus) }
+                do {
+                    try process.run()
+                } catch {
+                    process.terminationHandler = nil
+                    continuation.resume(throwing: error)
+                }
+            }
+            guard status == 0 else {
+                throw Missing(description: "'\(control) \(action)' failed with status \(status)")
             }
         }
     }

@@ -9,86 +9,86 @@ import Testing
 @Suite(.enabled(if: TestRedis.canStartServers, "needs STARLING_TEST_REDIS_CTL (scripts/test sets it)"))
 struct RedisClientFaultTests {
     @Test func failsFastWhileTheServerIsDownAndRecoversWhenItIsBack() async throws {
-        let server = try TestRedis.startPrivateServer()
-        defer { try? server.stop() }
-        var configuration = try RedisConfiguration(url: try server.url)
-        configuration.poolSize = 2
-        try await RedisClient.withClient(configuration: configuration) { redis in
-            try await eventually { try await redis.ping() }
-            try server.stop()
-            let clock = ContinuousClock()
-            let downSince = clock.now
-            for _ in 0..<10 {
-                let start = clock.now
-                let error = await #expect(throws: RedisError.self) { try await redis.ping() }
-                #expect(clock.now - start < .milliseconds(600), "at most one connect attempt's wait, never a hang")
-                #expect(error?.code == .unavailable || error?.code == .connectionClosed, "\(String(describing: error))")
-                try await Task.sleep(for: .milliseconds(100))
+        try await TestRedis.withPrivateServer { server in
+            var configuration = try RedisConfiguration(url: try server.url)
+            configuration.poolSize = 2
+            try await RedisClient.withClient(configuration: configuration) { redis in
+                try await eventually { try await redis.ping() }
+                try await server.stop()
+                let clock = ContinuousClock()
+                let downSince = clock.now
+                for _ in 0..<10 {
+                    let start = clock.now
+                    let error = await #expect(throws: RedisError.self) { try await redis.ping() }
+                    #expect(clock.now - start < .milliseconds(600), "at most one connect attempt's wait, never a hang")
+                    #expect(error?.code == .unavailable || error?.code == .connectionClosed, "\(String(describing: error))")
+                    try await Task.sleep(for: .milliseconds(100))
+                }
+                #expect(clock.now - downSince < .seconds(4))
+                try await server.start()
+                try await eventually(within: .seconds(5)) { try await redis.ping() }
             }
-            #expect(clock.now - downSince < .seconds(4))
-            try server.start()
-            try await eventually(within: .seconds(5)) { try await redis.ping() }
         }
     }
 
     @Test func aCommandPastItsTimeoutFailsWithTimeoutThenTheClientRecovers() async throws {
-        let server = try TestRedis.startPrivateServer()
-        defer { try? server.stop() }
-        var configuration = try RedisConfiguration(url: try server.url)
-        configuration.poolSize = 1
-        try await RedisClient.withClient(configuration: configuration) { redis in
-            try await eventually { try await redis.ping() }
-            try await RedisClient.withClient(configuration: configuration) { admin in
-                _ = try await admin.send(["CLIENT", "PAUSE", "1000", "ALL"])
+        try await TestRedis.withPrivateServer { server in
+            var configuration = try RedisConfiguration(url: try server.url)
+            configuration.poolSize = 1
+            try await RedisClient.withClient(configuration: configuration) { redis in
+                try await eventually { try await redis.ping() }
+                try await RedisClient.withClient(configuration: configuration) { admin in
+                    _ = try await admin.send(["CLIENT", "PAUSE", "1000", "ALL"])
+                }
+                let clock = ContinuousClock()
+                let start = clock.now
+                let error = await #expect(throws: RedisError.self) { try await redis.get("key") }
+                let waited = clock.now - start
+                #expect(error?.code == .timeout)
+                #expect(waited >= .milliseconds(200) && waited < .milliseconds(900), "\(waited)")
+                try await eventually(within: .seconds(5)) { try await redis.ping() }
             }
-            let clock = ContinuousClock()
-            let start = clock.now
-            let error = await #expect(throws: RedisError.self) { try await redis.get("key") }
-            let waited = clock.now - start
-            #expect(error?.code == .timeout)
-            #expect(waited >= .milliseconds(200) && waited < .milliseconds(900), "\(waited)")
-            try await eventually(within: .seconds(5)) { try await redis.ping() }
         }
     }
 
     @Test func aPasswordFromTheURLLogsIn() async throws {
-        let server = try TestRedis.startPrivateServer()
-        defer { try? server.stop() }
-        let url = try server.url
-        var open = try RedisConfiguration(url: url)
-        open.poolSize = 1
-        open.connectTimeout = .seconds(2)
-        try await RedisClient.withClient(configuration: open) { admin in
-            _ = try await admin.send(["CONFIG", "SET", "requirepass", "s3cret"])
-        }
-        var locked = try RedisConfiguration(url: url.replacingPrefix("redis://", with: "redis://:s3cret@") + "/1")
-        locked.connectTimeout = .seconds(2)
-        try await RedisClient.withClient(configuration: locked) { redis in
-            try await redis.set("k", "in db 1")
-            #expect(try await redis.send(["CLIENT", "INFO"]).string?.contains(" db=1 ") == true)
-        }
-        try await RedisClient.withClient(configuration: open) { redis in
-            let error = await #expect(throws: RedisError.self) { try await redis.ping() }
-            #expect(error?.description.contains("NOAUTH") == true, "\(String(describing: error))")
+        try await TestRedis.withPrivateServer { server in
+            let url = try server.url
+            var open = try RedisConfiguration(url: url)
+            open.poolSize = 1
+            open.connectTimeout = .seconds(2)
+            try await RedisClient.withClient(configuration: open) { admin in
+                _ = try await admin.send(["CONFIG", "SET", "requirepass", "s3cret"])
+            }
+            var locked = try RedisConfiguration(url: url.replacingPrefix("redis://", with: "redis://:s3cret@") + "/1")
+            locked.connectTimeout = .seconds(2)
+            try await RedisClient.withClient(configuration: locked) { redis in
+                try await redis.set("k", "in db 1")
+                #expect(try await redis.send(["CLIENT", "INFO"]).string?.contains(" db=1 ") == true)
+            }
+            try await RedisClient.withClient(configuration: open) { redis in
+                let error = await #expect(throws: RedisError.self) { try await redis.ping() }
+                #expect(error?.description.contains("NOAUTH") == true, "\(String(describing: error))")
+            }
         }
     }
 
     @Test func gracefulShutdownLetsPendingRepliesArriveThenRefusesNewCommands() async throws {
-        let server = try TestRedis.startPrivateServer()
-        defer { try? server.stop() }
-        var configuration = try RedisConfiguration(url: try server.url)
-        configuration.commandTimeout = .seconds(2)
-        let client = RedisClient(configuration: configuration)
-        let group = ServiceGroup(services: [client], logger: Logger(label: "test"))
-        async let running: Void = group.run()
-        try await eventually { try await client.ping() }
-        async let blocked = client.send(["BLPOP", "empty-list", "0.3"])
-        try await Task.sleep(for: .milliseconds(50))
-        await group.triggerGracefulShutdown()
-        #expect(try await blocked == .null, "the reply in flight still arrives")
-        try await running
-        let error = await #expect(throws: RedisError.self) { try await client.ping() }
-        #expect(error?.code == .unavailable)
+        try await TestRedis.withPrivateServer { server in
+            var configuration = try RedisConfiguration(url: try server.url)
+            configuration.commandTimeout = .seconds(2)
+            let client = RedisClient(configuration: configuration)
+            let group = ServiceGroup(services: [client], logger: Logger(label: "test"))
+            async let running: Void = group.run()
+            try await eventually { try await client.ping() }
+            async let blocked = client.send(["BLPOP", "empty-list", "0.3"])
+            try await Task.sleep(for: .milliseconds(50))
+            await group.triggerGracefulShutdown()
+            #expect(try await blocked == .null, "the reply in flight still arrives")
+            try await running
+            let error = await #expect(throws: RedisError.self) { try await client.ping() }
+            #expect(error?.code == .unavailable)
+        }
     }
 }
 
