@@ -101,7 +101,8 @@ public final class RedisClient: Service, Sendable {
     private func waiterTimedOut(_ id: UInt64) {
         guard let waiter = pool.withLock({ $0.waiterTimedOut(id: id) }) else { return }
         let address = "\(configuration.host):\(configuration.port)"
-        waiter.continuation.resume(throwing: RedisError.unavailable("no connection to \(address) within \(configuration.connectTimeout)"))
+        let hint = isRunning.load(ordering: .relaxed) ? "" : " (RedisClient.run() is not running)"
+        waiter.continuation.resume(throwing: RedisError.unavailable("no connection to \(address) within \(configuration.connectTimeout)\(hint)"))
     }
 
     /// One connection's life in a slot: open it, serve callers until it closes, then reconnect

@@ -95,6 +95,18 @@ struct RedisClientTests {
         }
     }
 
+    @Test func callersWaitingOnAConnectionTheServerClosesFailAndTheClientReconnects() async throws {
+        try await withClient(poolSize: 1) { redis in
+            let id = try await redis.send(["CLIENT", "ID"]).int ?? 0
+            let blocked = Task { try await redis.send(["BLPOP", prefix + "never", "1"]) }
+            try await Task.sleep(for: .milliseconds(100))
+            _ = try await withClient(poolSize: 1) { admin in try await admin.send(["CLIENT", "KILL", "ID", String(id)]) }
+            await #expect(throws: RedisError.connectionClosed) { try await blocked.value }
+            try await eventually { try await redis.ping() }
+            #expect(try await redis.send(["CLIENT", "ID"]).int != id, "a new connection")
+        }
+    }
+
     @Test func aScriptTheServerHasNotSeenIsLoadedOnFirstUse() async throws {
         try await withClient { redis in
             let script = RedisScript("-- \(prefix)\nreturn redis.call('INCRBY', KEYS[1], ARGV[1])")

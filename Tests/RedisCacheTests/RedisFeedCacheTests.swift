@@ -11,14 +11,8 @@ import Testing
 struct RedisFeedCacheTests {
     let prefix = "feedtest-\(UInt32.random(in: 0 ... .max)):"
 
-    func withClient(_ body: (RedisClient) async throws -> Void) async throws {
-        var configuration = try RedisConfiguration(url: try TestRedis.url())
-        configuration.commandTimeout = .seconds(2)
-        try await RedisClient.withClient(configuration: configuration, body)
-    }
-
     @Test func aCompleteListAtTheCapBecomesIncompleteWhenAPushOverflowsIt() async throws {
-        try await withClient { redis in
+        try await RedisClient.withTestServer { redis in
             let cache = RedisFeedCache(client: redis, cap: 3, prefix: prefix)
             try await cache.fill("f", ids: [30, 20, 10], complete: true)
             #expect(try await cache.page("f", PageRequest(limit: 5)) == .hit(ids: [30, 20, 10], hasNextPage: false))
@@ -34,7 +28,7 @@ struct RedisFeedCacheTests {
     }
 
     @Test func filledListsExpireAfterAWeek() async throws {
-        try await withClient { redis in
+        try await RedisClient.withTestServer { redis in
             let cache = RedisFeedCache(client: redis, prefix: prefix)
             try await cache.fill("ttl", ids: [1, 2], complete: true)
             let ttl = try await redis.send(["PTTL", prefix + "ttl"]).int ?? 0
@@ -48,7 +42,7 @@ struct RedisFeedCacheTests {
     }
 
     @Test func aPushReachesAThousandCachedListsInOneCall() async throws {
-        try await withClient { redis in
+        try await RedisClient.withTestServer { redis in
             let cache = RedisFeedCache(client: redis, cap: 5, prefix: prefix)
             let keys = (0..<1_000).map { "many\($0)" }
             for key in keys where key.hasSuffix("0") { try await cache.fill(key, ids: [1], complete: true) }
@@ -62,7 +56,7 @@ struct RedisFeedCacheTests {
     }
 
     @Test func aLeaseIsReleasedOnlyByItsHolder() async throws {
-        try await withClient { redis in
+        try await RedisClient.withTestServer { redis in
             let mine = RedisFeedCache(client: redis, prefix: prefix), theirs = RedisFeedCache(client: redis, prefix: prefix)
             #expect(try await mine.acquireLease("l", milliseconds: 5_000))
             #expect(try await !theirs.acquireLease("l", milliseconds: 5_000))
@@ -79,7 +73,7 @@ struct RedisFeedCacheTests {
     }
 
     @Test func keyValueEntriesExpireAndCountersKeepTheirTTL() async throws {
-        try await withClient { redis in
+        try await RedisClient.withTestServer { redis in
             let cache = RedisKeyValueCache(client: redis, prefix: prefix)
             try await cache.set(["n": ByteBuffer(string: "1"), "s": ByteBuffer(string: "x")], ttlSeconds: 30)
             #expect(try await cache.increment("n", by: 2) == 3)
