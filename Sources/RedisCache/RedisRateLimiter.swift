@@ -24,12 +24,18 @@ public struct RedisRateLimiter: RateLimiter {
     private let client: RedisClient
     private let fallback: any RateLimiter
     private let prefix: String
-    private let clock: any WallClock = SystemWallClock()
+    private let clock: any WallClock
 
     public init(client: RedisClient, fallback: any RateLimiter, prefix: String = "rl:") {
+        self.init(client: client, fallback: fallback, prefix: prefix, clock: SystemWallClock())
+    }
+
+    /// With a clock that says which windows are current (tests move it by hand).
+    init(client: RedisClient, fallback: any RateLimiter, prefix: String, clock: any WallClock) {
         self.client = client
         self.fallback = fallback
         self.prefix = prefix
+        self.clock = clock
     }
 
     public func hit(_ key: String, limits: [RateLimit]) async -> Int? {
@@ -38,8 +44,9 @@ public struct RedisRateLimiter: RateLimiter {
         let windows = limits.map { limit in (limit: limit, index: nowSeconds / Int64(limit.seconds)) }
         // One hash tag per key keeps all of its windows in one Redis Cluster slot.
         let keys = windows.map { "\(prefix){\(key)}:\($0.limit.seconds):\($0.index)" }
-        // A window's counter lives until its window is over, plus a second for clock skew.
-        let arguments = windows.flatMap { [String($0.limit.count), String(($0.limit.seconds + 1) * 1_000)] }
+        // A window's counter lives until its window is over, plus a few seconds for clock skew
+        // between the processes that share it.
+        let arguments = windows.flatMap { [String($0.limit.count), String(($0.limit.seconds + 5) * 1_000)] }
         do {
             let reached = try await client.evaluate(Self.hitAllWindows, keys: keys, arguments: arguments)
             guard let positions = reached.array?.compactMap(\.int) else {

@@ -16,15 +16,18 @@ struct RedisClientFaultTests {
                 try await eventually { try await redis.ping() }
                 try await server.stop()
                 let clock = ContinuousClock()
-                let downSince = clock.now
+                var waits: [Duration] = []
                 for _ in 0..<10 {
                     let start = clock.now
                     let error = await #expect(throws: RedisError.self) { try await redis.ping() }
-                    #expect(clock.now - start < .milliseconds(600), "at most one connect attempt's wait, never a hang")
+                    waits.append(clock.now - start)
                     #expect(error?.code == .unavailable || error?.code == .connectionClosed, "\(String(describing: error))")
                     try await Task.sleep(for: .milliseconds(100))
                 }
-                #expect(clock.now - downSince < .seconds(4))
+                // Between connect attempts (250–500 ms apart) a call fails at once; during one it
+                // waits for that attempt's refusal at most. Bounds are loose for a busy machine.
+                #expect((waits.max() ?? .zero) < .seconds(1), "never a hang: \(waits)")
+                #expect(waits.sorted()[4] < .milliseconds(150), "most calls fail at once: \(waits)")
                 try await server.start()
                 try await eventually(within: .seconds(5)) { try await redis.ping() }
             }
@@ -38,15 +41,15 @@ struct RedisClientFaultTests {
             try await RedisClient.withClient(configuration: configuration) { redis in
                 try await eventually { try await redis.ping() }
                 try await RedisClient.withClient(configuration: configuration) { admin in
-                    _ = try await admin.send(["CLIENT", "PAUSE", "1000", "ALL"])
+                    _ = try await admin.send(["CLIENT", "PAUSE", "3000", "ALL"])
                 }
                 let clock = ContinuousClock()
                 let start = clock.now
                 let error = await #expect(throws: RedisError.self) { try await redis.get("key") }
                 let waited = clock.now - start
                 #expect(error?.code == .timeout)
-                #expect(waited >= .milliseconds(200) && waited < .milliseconds(900), "\(waited)")
-                try await eventually(within: .seconds(5)) { try await redis.ping() }
+                #expect(waited >= .milliseconds(200) && waited < .seconds(2), "the 250 ms timeout, not the 3 s pause: \(waited)")
+                try await eventually(within: .seconds(8)) { try await redis.ping() }
             }
         }
     }

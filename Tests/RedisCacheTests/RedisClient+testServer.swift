@@ -6,6 +6,7 @@ extension RedisClient {
     static func withTestServer(_ body: (RedisClient) async throws -> Void) async throws {
         var configuration = try RedisConfiguration(url: try TestRedis.url())
         configuration.commandTimeout = .seconds(2)
+        configuration.connectTimeout = .seconds(2)
         try await RedisClient.withClient(configuration: configuration, body)
     }
 }
