@@ -54,9 +54,7 @@ public final class RedisFeedCache: FeedCache {
         commands.append(RESPCommand("EXEC"))
         // MULTI … EXEC: readers see the old list or the new one, never a half-filled one.
         let replies = try await client.pipeline(commands)
-        if let failure = (replies.compactMap(\.errorMessage) + (replies.last?.array ?? []).compactMap(\.errorMessage)).first {
-            throw RedisError.server(failure)
-        }
+        try throwFirstError(replies + (replies.last?.array ?? []))
     }
 
     public func push(_ id: Int64, to keys: [String]) async throws {
@@ -93,6 +91,7 @@ public final class RedisFeedCache: FeedCache {
         try throwFirstError(try await client.evaluate(script, calls: calls))
     }
 
+    /// Throws the first error reply (EXEC's own replies included when passed in).
     private func throwFirstError(_ replies: [RESPValue]) throws {
         if let message = replies.lazy.compactMap(\.errorMessage).first { throw RedisError.server(message) }
     }

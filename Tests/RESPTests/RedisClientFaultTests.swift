@@ -68,6 +68,8 @@ struct RedisClientFaultTests {
             try await RedisClient.withClient(configuration: locked) { redis in
                 try await redis.set("k", "in db 1")
                 #expect(try await redis.send(["CLIENT", "INFO"]).string?.contains(" db=1 ") == true)
+                try await redis.flushdb()
+                #expect(try await redis.get("k") == nil, "FLUSHDB empties the selected database")
             }
             try await RedisClient.withClient(configuration: open) { redis in
                 let error = await #expect(throws: RedisError.self) { try await redis.ping() }

@@ -98,14 +98,24 @@ struct RedisClientTests {
     }
 
     @Test func callersWaitingOnAConnectionTheServerClosesFailAndTheClientReconnects() async throws {
-        try await withClient(poolSize: 1) { redis in
-            let id = try await redis.send(["CLIENT", "ID"]).int ?? 0
-            let blocked = Task { try await redis.send(["BLPOP", prefix + "never", "1"]) }
-            try await Task.sleep(for: .milliseconds(100))
-            _ = try await withClient(poolSize: 1) { admin in try await admin.send(["CLIENT", "KILL", "ID", String(id)]) }
-            await #expect(throws: RedisError.connectionClosed) { try await blocked.value }
-            try await eventually { try await redis.ping() }
-            #expect(try await redis.send(["CLIENT", "ID"]).int != id, "a new connection")
+        try await withClient(poolSize: 1) { admin in
+            var configuration = try RedisConfiguration(url: try TestRedis.url())
+            configuration.poolSize = 1
+            configuration.commandTimeout = .seconds(10)
+            configuration.connectTimeout = .seconds(2)
+            try await RedisClient.withClient(configuration: configuration) { redis in
+                let id = try await redis.send(["CLIENT", "ID"]).int ?? 0
+                let blocked = Task { try await redis.send(["BLPOP", prefix + "never", "5"]) }
+                try await eventually { // until the server has the BLPOP
+                    guard try await admin.send(["CLIENT", "LIST", "ID", String(id)]).string?.contains("cmd=blpop") == true else {
+                        throw RedisError.unavailable("not blocked yet")
+                    }
+                }
+                _ = try await admin.send(["CLIENT", "KILL", "ID", String(id)])
+                await #expect(throws: RedisError.connectionClosed) { try await blocked.value }
+                try await eventually { try await redis.ping() }
+                #expect(try await redis.send(["CLIENT", "ID"]).int != id, "a new connection")
+            }
         }
     }
 
@@ -139,6 +149,7 @@ struct RedisClientTests {
             _ = try await admin.send(["ACL", "SETUSER", user, "on", ">s3cret", "~*", "&*", "+@all"])
             var configuration = try RedisConfiguration(url: try TestRedis.url(database: 2).replacingPrefix("redis://", with: "redis://\(user):s3cret@"))
             configuration.connectTimeout = .seconds(2)
+            configuration.commandTimeout = .seconds(2)
             let whoami = try await RedisClient.withClient(configuration: configuration) { redis in try await redis.send(["ACL", "WHOAMI"]) }
             #expect(whoami.string == user)
             configuration.password = "wrong"
