@@ -87,7 +87,7 @@ let package = Package(
             name: "App",
             dependencies: [
                 "StarlingCore", "StarlingHTTP", "Media", "Accounts", "Tweets", "Friendships", "Newsfeeds", "Comments", "Likes",
-                "Notifications", "Seeding", "SQLiteStorage",
+                "Notifications", "Seeding", "SQLiteStorage", "RESP", "RedisCache",
                 .product(name: "Hummingbird", package: "hummingbird"),
             ],
             swiftSettings: swiftSettings

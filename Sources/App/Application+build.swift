@@ -9,8 +9,15 @@ import StarlingCore
 /// wires everything on it.
 public func buildApplication(_ configuration: Configuration, logger: Logger) async throws -> some ApplicationProtocol {
     let store = try await openStore(configuration, logger: logger)
-    let starling = Starling(configuration: configuration, repositories: .sqlite(store), logger: logger)
-    return starling.application(logger: logger, extraServices: [StoreCloser(store: store)])
+    var caches: Caches?
+    var services: [any Service] = [StoreCloser(store: store)]
+    if let url = configuration.redisURL {
+        let (redisCaches, client) = try Caches.redis(url: url, clock: SystemWallClock(), feedCap: configuration.feedCacheCap, logger: logger)
+        caches = redisCaches
+        services.append(client)
+    }
+    let starling = Starling(configuration: configuration, repositories: .sqlite(store), logger: logger, caches: caches)
+    return starling.application(logger: logger, extraServices: services)
 }
 
 /// Opens the SQLite database of the configuration, creating the data directory on first start,
