@@ -31,7 +31,7 @@ def backends():
     return {
         "database": "postgresql" if env.get("STARLING_DATABASE_URL", "").startswith("postgres") else "sqlite",
         "feed_cache": "redis" if env.get("STARLING_REDIS_URL") else "in-process",
-        "object_cache": "memcached" if env.get("STARLING_MEMCACHED_SERVERS") else "in-process",
+        "object_cache": "memcached" if env.get("STARLING_MEMCACHED_SERVERS") else "redis" if env.get("STARLING_REDIS_URL") else "in-process",
         "queue": "rabbitmq" if env.get("STARLING_AMQP_URL") else "in-process",
         "media": "s3" if env.get("STARLING_S3_ENDPOINT") else "disk",
     }

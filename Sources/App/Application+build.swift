@@ -1,10 +1,19 @@
 import Hummingbird
 import Logging
+import ServiceLifecycle
+import StarlingCore
 
-/// Builds the server a `starling serve` runs: opens (and migrates) the configured store, then
-/// wires everything on it.
+/// Builds the server a `starling serve` runs: opens (and migrates) the configured store, connects
+/// the configured caches, then wires everything on them.
 public func buildApplication(_ configuration: Configuration, logger: Logger) async throws -> some ApplicationProtocol {
     let database = try await Database.open(configuration, logger: logger)
-    let starling = Starling(configuration: configuration, repositories: database.repositories, logger: logger)
-    return starling.application(logger: logger, extraServices: database.services)
+    var caches: Caches?
+    var services = database.services
+    if let url = configuration.redisURL {
+        let (redisCaches, client) = try Caches.redis(url: url, clock: SystemWallClock(), feedCap: configuration.feedCacheCap, logger: logger)
+        caches = redisCaches
+        services.append(client)
+    }
+    let starling = Starling(configuration: configuration, repositories: database.repositories, logger: logger, caches: caches)
+    return starling.application(logger: logger, extraServices: services)
 }

@@ -2,6 +2,8 @@ import Accounts
 import Comments
 import Likes
 import Logging
+import RESP
+import RedisCache
 import StarlingCore
 import Tweets
 
@@ -24,6 +26,28 @@ public struct Caches: Sendable {
     public static func inProcess(clock: any WallClock, feedCap: Int = 800) -> Caches {
         Caches(keyValue: MemoryKeyValueCache(clock: clock), feeds: MemoryFeedCache(cap: feedCap, clock: clock),
                rateLimiter: MemoryRateLimiter(clock: clock), switches: MemoryFeatureSwitches(defaults: FeatureSwitch.defaults))
+    }
+}
+
+extension Caches {
+    /// The Redis implementations over one client, which must run as a service. The rate limiter
+    /// falls back to an in-process one while Redis is unreachable; switches are read through a
+    /// five-second in-process cache.
+    /// `namespace` prefixes every key, so several deployments (or tests) can share one server.
+    public static func redis(url: String, clock: any WallClock, feedCap: Int, logger: Logger,
+                             namespace: String = "") throws -> (Caches, RedisClient) {
+        let client = RedisClient(configuration: try RedisConfiguration(url: url), logger: logger)
+        return (redis(client: client, clock: clock, feedCap: feedCap, namespace: namespace), client)
+    }
+
+    /// The Redis implementations over a client the caller runs.
+    public static func redis(client: RedisClient, clock: any WallClock, feedCap: Int, namespace: String = "") -> Caches {
+        Caches(
+            keyValue: RedisKeyValueCache(client: client, prefix: namespace + "kv:"),
+            feeds: RedisFeedCache(client: client, cap: feedCap, prefix: namespace + "feed:"),
+            rateLimiter: RedisRateLimiter(client: client, fallback: MemoryRateLimiter(clock: clock), prefix: namespace + "rl:"),
+            switches: CachedFeatureSwitches(
+                RedisFeatureSwitches(client: client, key: namespace + "switches", defaults: FeatureSwitch.defaults), clock: clock))
     }
 }
 

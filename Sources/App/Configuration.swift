@@ -1,5 +1,6 @@
 import Foundation
 import PostgresStorage
+import RESP
 import StarlingCore
 
 /// Every setting of a Starling process, read once at start-up. A flag overrides the
@@ -26,13 +27,15 @@ public struct Configuration: Sendable, Equatable {
     /// How long a read that missed the feed cache waits for another process filling the same list
     /// before it reads the store itself (no flag: tests on a loaded machine lengthen it).
     public var feedFillWaitMilliseconds = 500
+    /// nil: caches, counters, rate limits and switches in this process; else the Redis holding them.
+    public var redisURL: String?
 
     public init() {}
 
     /// The settings table's names: flag name → environment variable.
     static let names: [(flag: String, environment: String)] = [
         ("host", "STARLING_HOST"), ("port", "STARLING_PORT"), ("data-dir", "STARLING_DATA_DIR"),
-        ("rate-limits", "STARLING_RATE_LIMITS"), ("database-url", "STARLING_DATABASE_URL"),
+        ("rate-limits", "STARLING_RATE_LIMITS"), ("database-url", "STARLING_DATABASE_URL"), ("redis-url", "STARLING_REDIS_URL"),
         ("bcrypt-cost", "STARLING_BCRYPT_COST"), ("job-workers", "STARLING_JOB_WORKERS"),
         ("max-image-mb", "STARLING_MAX_IMAGE_MB"), ("feed-cache-cap", "STARLING_FEED_CACHE_CAP"),
     ]
@@ -59,6 +62,14 @@ public struct Configuration: Sendable, Equatable {
             }
         }
         if let url = values["database-url"], !url.isEmpty { configuration.databaseURL = url }
+        if let url = values["redis-url"], !url.isEmpty {
+            do {
+                _ = try RedisConfiguration(url: url)
+            } catch {
+                throw ConfigurationError("redis-url: \(error)")
+            }
+            configuration.redisURL = url
+        }
         if let text = values["bcrypt-cost"] {
             guard let cost = UInt8(text), (4...31).contains(cost) else { throw ConfigurationError("bcrypt-cost must be 4–31") }
             configuration.bcryptCost = cost

@@ -29,17 +29,24 @@ public struct FanOutTweet: Sendable {
     @discardableResult
     public func callAsFunction(_ job: FanOutTweetJob) async throws -> Int {
         guard let tweet = try await tweets.tweet(id: job.tweetID) else { return 0 }
-        try await feedCache.push(tweet.id, to: [CacheKeys.newsfeed(tweet.userID), CacheKeys.timeline(tweet.userID)])
         var inserted = 0
+        var cacheFailure: (any Error)?
+        func push(to keys: [String]) async {
+            do { try await feedCache.push(tweet.id, to: keys) } catch { cacheFailure = error }
+        }
+        await push(to: [CacheKeys.newsfeed(tweet.userID), CacheKeys.timeline(tweet.userID)])
         var after: Int64 = 0
         while true {
             let batch = try await friendships.followerIDs(of: tweet.userID, after: after, limit: batchSize)
             guard let last = batch.last else { break }
             inserted += try await newsfeeds.insert(tweetID: tweet.id, authorID: tweet.userID, owners: batch)
-            try await feedCache.push(tweet.id, to: batch.map(CacheKeys.newsfeed))
+            await push(to: batch.map(CacheKeys.newsfeed))
             after = last
             if batch.count < batchSize { break }
         }
+        // Every row is written; a cache that failed makes the job run again (rows are idempotent)
+        // so that cached feeds catch up once the cache is back.
+        if let cacheFailure { throw cacheFailure }
         return inserted
     }
 }

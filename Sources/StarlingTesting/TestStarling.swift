@@ -4,6 +4,7 @@ import Hummingbird
 import HummingbirdTesting
 import Logging
 import NIOCore
+import ServiceLifecycle
 import StarlingCore
 import Testing
 
@@ -13,12 +14,15 @@ public struct TestStarling: Sendable {
     public let clock: ManualClock?
     /// The media store (in memory).
     public let blobs = MemoryBlobStore()
+    /// Services that run beside the application (a Redis client, say).
+    public let services: [any Service]
 
     /// - Parameters:
     ///   - rateLimits: off unless a test is about them.
     ///   - clock: a controllable clock; the real one when nil.
     public init(repositories: Repositories, rateLimits: Bool = false, clock: ManualClock? = nil, caches: Caches? = nil,
-                queue: (any JobQueue)? = nil, configure: (inout Configuration) -> Void = { _ in }) {
+                services: [any Service] = [], queue: (any JobQueue)? = nil, configure: (inout Configuration) -> Void = { _ in }) {
+        self.services = services
         var configuration = Configuration()
         configuration.rateLimitsEnabled = rateLimits
         configuration.bcryptCost = 4
@@ -40,7 +44,7 @@ public struct TestStarling: Sendable {
     public func test<T: Sendable>(_ body: @Sendable (API) async throws -> T) async throws -> T {
         var logger = Logger(label: "test")
         logger.logLevel = .warning
-        let app = starling.application(logger: logger)
+        let app = starling.application(logger: logger, extraServices: services)
         return try await app.test(.router) { client in
             try await body(API(client: client, starling: self))
         }

@@ -23,6 +23,8 @@ struct SettingsOptions: ParsableArguments {
     @Option(name: .customLong("rate-limits"), help: "on or off (STARLING_RATE_LIMITS, default on).") var rateLimits: String?
     @Option(name: .customLong("database-url"), help: "postgres://user:pass@host:port/db or sqlite:PATH (STARLING_DATABASE_URL, default SQLite in the data dir).")
     var databaseURL: String?
+    @Option(name: .customLong("redis-url"), help: "redis://[:pass@]host:port[/db] (STARLING_REDIS_URL, default: caches in this process).")
+    var redisURL: String?
 
     func resolve() throws -> Configuration {
         var flags: [String: String] = [:]
@@ -31,6 +33,7 @@ struct SettingsOptions: ParsableArguments {
         flags["data-dir"] = dataDir
         flags["rate-limits"] = rateLimits
         flags["database-url"] = databaseURL
+        flags["redis-url"] = redisURL
         do {
             return try Configuration.resolve(flags: flags, environment: ProcessInfo.processInfo.environment)
         } catch let error as ConfigurationError {

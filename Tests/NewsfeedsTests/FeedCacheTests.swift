@@ -2,6 +2,7 @@ import App
 import Foundation
 import HTTPTypes
 import Newsfeeds
+import RESP
 import StarlingCore
 import StarlingTesting
 import Synchronization
@@ -53,9 +54,11 @@ struct CountingNewsfeeds: NewsfeedRepository {
         return (repositories, counting, reader)
     }
 
-    @Test(arguments: Backend.allCases) func twoHundredConcurrentReadsOfAColdFeedLoadItOnce(_ backend: Backend) async throws {
+    @Test(arguments: Backend.allCases, CacheBackend.available)
+    func twoHundredConcurrentReadsOfAColdFeedLoadItOnce(_ backend: Backend, _ cacheBackend: CacheBackend) async throws {
         let (repositories, counting, reader) = try await Self.prepared(backend)
-        let app = TestStarling(repositories: repositories)
+        let (caches, services) = try cacheBackend.make()
+        let app = TestStarling(repositories: repositories, caches: caches, services: services)
         try await app.test { api in
             let before = counting.loads.value.load(ordering: .relaxed)
             try await withThrowingTaskGroup(of: Int.self) { group in
@@ -66,13 +69,30 @@ struct CountingNewsfeeds: NewsfeedRepository {
         }
     }
 
-    @Test func concurrentReadsInTwoProcessesLoadOnceThanksToTheLease() async throws {
+    @Test(arguments: CacheBackend.available) func concurrentReadsInTwoProcessesLoadOnceThanksToTheLease(_ cacheBackend: CacheBackend) async throws {
         let (repositories, counting, reader) = try await Self.prepared(.sqlite)
-        let shared = Caches.inProcess(clock: SystemWallClock())
         // The second process waits out the first one's fill however busy the machine running the
         // tests is (500 ms by default).
-        let first = TestStarling(repositories: repositories, caches: shared) { $0.feedFillWaitMilliseconds = 10_000 }
-        let second = TestStarling(repositories: repositories, caches: shared) { $0.feedFillWaitMilliseconds = 10_000 }
+        let patient: (inout Configuration) -> Void = { $0.feedFillWaitMilliseconds = 10_000 }
+        let first: TestStarling
+        let second: TestStarling
+        switch cacheBackend {
+        case .inProcess:
+            let shared = Caches.inProcess(clock: SystemWallClock())
+            first = TestStarling(repositories: repositories, caches: shared, configure: patient)
+            second = TestStarling(repositories: repositories, caches: shared, configure: patient)
+        case .redis:
+            // Two clients on one namespace: two processes sharing one Redis.
+            let url = try TestRedis.url()
+            let namespace = "test-\(UUID().uuidString.prefix(8)):"
+            let clients = [RedisClient(configuration: try RedisConfiguration(url: url)), RedisClient(configuration: try RedisConfiguration(url: url))]
+            first = TestStarling(repositories: repositories,
+                                 caches: .redis(client: clients[0], clock: SystemWallClock(), feedCap: 800, namespace: namespace),
+                                 services: [clients[0]], configure: patient)
+            second = TestStarling(repositories: repositories,
+                                  caches: .redis(client: clients[1], clock: SystemWallClock(), feedCap: 800, namespace: namespace),
+                                  services: [clients[1]], configure: patient)
+        }
         let before = counting.loads.value.load(ordering: .relaxed)
         try await first.test { one in
             try await second.test { two in
@@ -85,8 +105,10 @@ struct CountingNewsfeeds: NewsfeedRepository {
         #expect(counting.loads.value.load(ordering: .relaxed) - before == 1, "one load across both processes")
     }
 
-    @Test(arguments: Backend.allCases) func pagesPastTheCapComeFromTheStoreWithoutGapsOrDuplicates(_ backend: Backend) async throws {
-        let app = TestStarling(repositories: try await backend.repositories()) { $0.feedCacheCap = 7 }
+    @Test(arguments: Backend.allCases, CacheBackend.available)
+    func pagesPastTheCapComeFromTheStoreWithoutGapsOrDuplicates(_ backend: Backend, _ cacheBackend: CacheBackend) async throws {
+        let (caches, services) = try cacheBackend.make(feedCap: 7)
+        let app = TestStarling(repositories: try await backend.repositories(), caches: caches, services: services) { $0.feedCacheCap = 7 }
         try await app.test { api in
             let reader = try await api.signUp("reader_01")
             let author = try await api.signUp("author_01")

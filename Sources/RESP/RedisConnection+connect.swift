@@ -1,0 +1,66 @@
+import Logging
+import NIOCore
+import NIOPosix
+
+extension RedisConnection {
+    /// Opens a connection, logs in (`AUTH`) and selects the database from `configuration`, runs
+    /// `body` with it, and closes it when `body` returns — after the replies `body`'s commands
+    /// still await. A server that refuses the connection or the login throws `RedisError`.
+    public static func withConnection<Result: Sendable>(
+        configuration: RedisConfiguration,
+        eventLoopGroup: any EventLoopGroup = MultiThreadedEventLoopGroup.singleton,
+        logger: Logger = Logger(label: "starling.redis"),
+        _ body: (RedisConnection) async throws -> Result
+    ) async throws -> Result {
+        let address = "\(configuration.host):\(configuration.port)"
+        let channel: NIOAsyncChannel<RESPValue, ByteBuffer>
+        do {
+            channel = try await ClientBootstrap(group: eventLoopGroup)
+                .connectTimeout(TimeAmount(configuration.connectTimeout))
+                .channelOption(.socketOption(.tcp_nodelay), value: 1)
+                .connect(host: configuration.host, port: configuration.port) { channel in
+                    channel.eventLoop.makeCompletedFuture {
+                        try channel.pipeline.syncOperations.addHandler(ByteToMessageHandler(RESPResponseDecoder()))
+                        return try NIOAsyncChannel<RESPValue, ByteBuffer>(wrappingChannelSynchronously: channel)
+                    }
+                }
+        } catch {
+            throw RedisError.unavailable("cannot connect to \(address): \(error)")
+        }
+        logger.debug("Redis connection opened", metadata: ["redis.address": "\(address)"])
+        let connection = RedisConnection(channel: channel.channel, commandTimeout: configuration.commandTimeout)
+        return try await channel.executeThenClose { inbound, outbound in
+            try await withThrowingTaskGroup(of: Void.self) { group in
+                group.addTask { await connection.readReplies(inbound) }
+                group.addTask { await connection.writeRequests(outbound) }
+                do {
+                    try await connection.logIn(configuration, address: address)
+                    let result = try await body(connection)
+                    connection.close()
+                    try await group.waitForAll()
+                    return result
+                } catch {
+                    connection.close()
+                    channel.channel.close(promise: nil)
+                    throw error
+                }
+            }
+        }
+    }
+
+    /// `AUTH` and `SELECT` as the URL says, then `PING`, in one round trip: the connection is
+    /// ready only once the server answered.
+    private func logIn(_ configuration: RedisConfiguration, address: String) async throws {
+        var commands: [RESPCommand] = []
+        if let password = configuration.password {
+            commands.append(configuration.username.map { RESPCommand("AUTH", $0, password) } ?? RESPCommand("AUTH", password))
+        }
+        if configuration.database != 0 { commands.append(RESPCommand("SELECT", configuration.database)) }
+        commands.append(RESPCommand("PING"))
+        for (command, reply) in zip(commands, try await pipeline(commands)) {
+            if let message = reply.errorMessage {
+                throw RedisError.unavailable("\(address) refused \(command.name): \(message)")
+            }
+        }
+    }
+}

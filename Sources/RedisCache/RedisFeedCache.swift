@@ -1,0 +1,98 @@
+import RESP
+import StarlingCore
+import Synchronization
+
+/// The `FeedCache` on Redis: each list is a sorted set of ids scored by the id itself (ids are
+/// below 2^53, exact as scores), so pages are score ranges, newest first.
+///
+/// A complete list also holds a sentinel member scored 0: below every id, it is the first
+/// member trimmed when a push overflows the cap — which is exactly when the list stops being
+/// complete. Lists expire a week after their last fill; a list that is gone is a miss, rebuilt
+/// from the store.
+public final class RedisFeedCache: FeedCache {
+    static let sentinel = "complete"
+    static let listTTLMilliseconds = 7 * 24 * 3_600 * 1_000
+
+    public let cap: Int
+    private let client: RedisClient
+    private let prefix: String
+    /// The tokens of the leases this process holds, by list key: a lease is released only by
+    /// its holder, never after it expired and someone else took it.
+    private let leaseTokens = Mutex<[String: String]>([:])
+
+    public init(client: RedisClient, cap: Int = 800, prefix: String = "feed:") {
+        self.client = client
+        self.cap = cap
+        self.prefix = prefix
+    }
+
+    public func page(_ key: String, _ page: PageRequest) async throws -> FeedCacheLookup {
+        let list = prefix + key
+        let newest = page.olderThan.map { RedisScoreBound.exclusive(Double($0)) } ?? .positiveInfinity
+        // Scores above 0 only: the sentinel is never part of a page.
+        let oldest = RedisScoreBound.exclusive(Double(max(page.newerThan ?? 0, 0)))
+        let replies = try await client.pipeline([
+            .zrevrangebyscore(list, max: newest, min: oldest, limit: (0, page.limit + 1)),
+            RESPCommand("ZSCORE", list, Self.sentinel),
+            .exists([list]),
+        ])
+        guard replies.count == 3, let members = replies[0].array else {
+            throw RedisError.protocolError("unexpected replies to a feed page: \(replies)")
+        }
+        let ids = members.compactMap { $0.string.flatMap { Int64($0) } }
+        if ids.count > page.limit { return .hit(ids: Array(ids.prefix(page.limit)), hasNextPage: true) }
+        guard replies[2].int == 1 else { return .miss }
+        return replies[1].isNull ? .beyondCache : .hit(ids: ids, hasNextPage: false)
+    }
+
+    public func fill(_ key: String, ids: [Int64], complete: Bool) async throws {
+        let list = prefix + key
+        var members = ids.sorted(by: >).prefix(cap).map { (score: Double($0), member: String($0)) }
+        if complete && ids.count <= cap { members.append((0, Self.sentinel)) }
+        var commands: [RESPCommand] = [RESPCommand("MULTI"), .del([list])]
+        if !members.isEmpty { commands += [.zadd(list, members), .pexpire(list, milliseconds: Self.listTTLMilliseconds)] }
+        commands.append(RESPCommand("EXEC"))
+        // MULTI … EXEC: readers see the old list or the new one, never a half-filled one.
+        let replies = try await client.pipeline(commands)
+        try throwFirstError(replies + (replies.last?.array ?? []))
+    }
+
+    public func push(_ id: Int64, to keys: [String]) async throws {
+        let calls = keys.map { RedisClient.ScriptCall(keys: [prefix + $0], arguments: [String(id), String(cap), Self.sentinel]) }
+        try await run(Self.pushIfCached, calls)
+    }
+
+    public func remove(_ id: Int64, from keys: [String]) async throws {
+        try throwFirstError(try await client.pipeline(keys.map { .zrem(prefix + $0, [String(id)]) }))
+    }
+
+    public func invalidate(_ keys: [String]) async throws {
+        try await client.del(keys.map { prefix + $0 })
+    }
+
+    public func acquireLease(_ key: String, milliseconds: Int) async throws -> Bool {
+        let token = String(UInt64.random(in: 1 ... .max), radix: 36)
+        let acquired = try await client.set(leaseKey(key), token, expireMilliseconds: max(1, milliseconds), onlyIfAbsent: true)
+        if acquired { leaseTokens.withLock { $0[key] = token } }
+        return acquired
+    }
+
+    public func releaseLease(_ key: String) async throws {
+        guard let token = leaseTokens.withLock({ $0.removeValue(forKey: key) }) else { return }
+        try await run(Self.deleteIfHeld, [RedisClient.ScriptCall(keys: [leaseKey(key)], arguments: [token])])
+    }
+
+    private func leaseKey(_ key: String) -> String {
+        prefix + "lease:" + key
+    }
+
+    private func run(_ script: RedisScript, _ calls: [RedisClient.ScriptCall]) async throws {
+        guard !calls.isEmpty else { return }
+        try throwFirstError(try await client.evaluate(script, calls: calls))
+    }
+
+    /// Throws the first error reply (EXEC's own replies included when passed in).
+    private func throwFirstError(_ replies: [RESPValue]) throws {
+        if let message = replies.lazy.compactMap(\.errorMessage).first { throw RedisError.server(message) }
+    }
+}

@@ -1,0 +1,46 @@
+import NIOCore
+import RESP
+import Testing
+
+/// Commands on the wire: arrays of bulk strings.
+@Suite struct RESPRequestEncoderTests {
+    private func wire(_ commands: RESPCommand...) -> String {
+        var buffer = ByteBuffer()
+        RESPRequestEncoder().encode(commands, into: &buffer)
+        return String(buffer: buffer)
+    }
+
+    @Test func aCommandIsAnArrayOfBulkStrings() {
+        #expect(wire(RESPCommand("SET", "key", "välue")) == "*3\r\n$3\r\nSET\r\n$3\r\nkey\r\n$6\r\nvälue\r\n")
+        #expect(wire(RESPCommand("PING")) == "*1\r\n$4\r\nPING\r\n")
+        #expect(wire(RESPCommand(["GET", "k"])) == "*2\r\n$3\r\nGET\r\n$1\r\nk\r\n")
+    }
+
+    @Test func binaryAndNumericArguments() {
+        var buffer = ByteBuffer()
+        RESPRequestEncoder().encode(RESPCommand("SET", "b", ByteBuffer(bytes: [0, 255, 13, 10])), into: &buffer)
+        #expect(Array(buffer.readableBytesView) == Array("*3\r\n$3\r\nSET\r\n$1\r\nb\r\n$4\r\n".utf8) + [0, 255, 13, 10] + Array("\r\n".utf8))
+        #expect(wire(RESPCommand("INCRBY", "n", -5)) == "*3\r\n$6\r\nINCRBY\r\n$1\r\nn\r\n$2\r\n-5\r\n")
+        #expect(wire(RESPCommand("X", Int64(1_767_225_600_000_000))) == "*2\r\n$1\r\nX\r\n$16\r\n1767225600000000\r\n")
+    }
+
+    @Test func scoresOfIdsAreWrittenExactly() {
+        #expect(wire(.zadd("z", [(1_767_225_600_000_001, "1767225600000001")]))
+            == "*4\r\n$4\r\nZADD\r\n$1\r\nz\r\n$16\r\n1767225600000001\r\n$16\r\n1767225600000001\r\n")
+        #expect(wire(.zrevrangebyscore("z", max: .exclusive(40), min: .negativeInfinity, limit: (0, 3)))
+            == "*7\r\n$16\r\nZREVRANGEBYSCORE\r\n$1\r\nz\r\n$3\r\n(40\r\n$4\r\n-inf\r\n$5\r\nLIMIT\r\n$1\r\n0\r\n$1\r\n3\r\n")
+        #expect(wire(RESPCommand("X", 2.5, RedisScoreBound.positiveInfinity)) == "*3\r\n$1\r\nX\r\n$3\r\n2.5\r\n$4\r\n+inf\r\n")
+    }
+
+    @Test func pipelinedCommandsFollowEachOther() {
+        #expect(wire(.get("a"), .set("b", "1", expireMilliseconds: 500, onlyIfAbsent: true))
+            == "*2\r\n$3\r\nGET\r\n$1\r\na\r\n*6\r\n$3\r\nSET\r\n$1\r\nb\r\n$1\r\n1\r\n$2\r\nPX\r\n$3\r\n500\r\n$2\r\nNX\r\n")
+    }
+
+    @Test func encodedCommandsParseBackAsTheirWords() throws {
+        var buffer = ByteBuffer()
+        RESPRequestEncoder().encode(.evalsha(RedisScript("return 1"), keys: ["k"], arguments: ["a", ""]), into: &buffer)
+        let words = try RESPParser().parse(&buffer)?.array?.compactMap(\.string)
+        #expect(words == ["EVALSHA", "e0e1f9fabfc9d4800c877a703b823ac0578ff8db", "1", "k", "a", ""])
+    }
+}

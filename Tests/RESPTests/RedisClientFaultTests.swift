@@ -1,0 +1,116 @@
+import Logging
+import RESP
+import ServiceLifecycle
+import StarlingTesting
+import Testing
+
+/// The client when the server goes away, stalls, or asks for a password: each test owns a
+/// private server, so stopping or pausing it disturbs no other test.
+@Suite(.enabled(if: TestRedis.canStartServers, "needs STARLING_TEST_REDIS_CTL (scripts/test sets it)"))
+struct RedisClientFaultTests {
+    @Test func failsFastWhileTheServerIsDownAndRecoversWhenItIsBack() async throws {
+        try await TestRedis.withPrivateServer { server in
+            var configuration = try RedisConfiguration(url: try server.url)
+            configuration.poolSize = 2
+            try await RedisClient.withClient(configuration: configuration) { redis in
+                try await eventually { try await redis.ping() }
+                try await server.stop()
+                let clock = ContinuousClock()
+                var waits: [Duration] = []
+                for _ in 0..<10 {
+                    let start = clock.now
+                    let error = await #expect(throws: RedisError.self) { try await redis.ping() }
+                    waits.append(clock.now - start)
+                    #expect(error?.code == .unavailable || error?.code == .connectionClosed, "\(String(describing: error))")
+                    try await Task.sleep(for: .milliseconds(100))
+                }
+                // Between connect attempts (250–500 ms apart) a call fails at once; during one it
+                // waits for that attempt's refusal at most. Bounds are loose for a busy machine.
+                #expect((waits.max() ?? .zero) < .seconds(1), "never a hang: \(waits)")
+                #expect(waits.sorted()[4] < .milliseconds(150), "most calls fail at once: \(waits)")
+                try await server.start()
+                try await eventually(within: .seconds(5)) { try await redis.ping() }
+            }
+        }
+    }
+
+    @Test func aCommandPastItsTimeoutFailsWithTimeoutThenTheClientRecovers() async throws {
+        try await TestRedis.withPrivateServer { server in
+            var configuration = try RedisConfiguration(url: try server.url)
+            configuration.poolSize = 1
+            try await RedisClient.withClient(configuration: configuration) { redis in
+                try await eventually { try await redis.ping() }
+                try await RedisClient.withClient(configuration: configuration) { admin in
+                    _ = try await admin.send(["CLIENT", "PAUSE", "3000", "ALL"])
+                }
+                let clock = ContinuousClock()
+                let start = clock.now
+                let error = await #expect(throws: RedisError.self) { try await redis.get("key") }
+                let waited = clock.now - start
+                #expect(error?.code == .timeout)
+                #expect(waited >= .milliseconds(200) && waited < .seconds(2), "the 250 ms timeout, not the 3 s pause: \(waited)")
+                try await eventually(within: .seconds(8)) { try await redis.ping() }
+            }
+        }
+    }
+
+    @Test func aPasswordFromTheURLLogsIn() async throws {
+        try await TestRedis.withPrivateServer { server in
+            let url = try server.url
+            var open = try RedisConfiguration(url: url)
+            open.poolSize = 1
+            open.connectTimeout = .seconds(2)
+            try await RedisClient.withClient(configuration: open) { admin in
+                _ = try await admin.send(["CONFIG", "SET", "requirepass", "s3cret"])
+            }
+            var locked = try RedisConfiguration(url: url.replacingPrefix("redis://", with: "redis://:s3cret@") + "/1")
+            locked.connectTimeout = .seconds(2)
+            try await RedisClient.withClient(configuration: locked) { redis in
+                try await redis.set("k", "in db 1")
+                #expect(try await redis.send(["CLIENT", "INFO"]).string?.contains(" db=1 ") == true)
+                try await redis.flushdb()
+                #expect(try await redis.get("k") == nil, "FLUSHDB empties the selected database")
+            }
+            try await RedisClient.withClient(configuration: open) { redis in
+                let error = await #expect(throws: RedisError.self) { try await redis.ping() }
+                #expect(error?.description.contains("NOAUTH") == true, "\(String(describing: error))")
+            }
+        }
+    }
+
+    @Test func gracefulShutdownLetsPendingRepliesArriveThenRefusesNewCommands() async throws {
+        try await TestRedis.withPrivateServer { server in
+            var configuration = try RedisConfiguration(url: try server.url)
+            configuration.commandTimeout = .seconds(2)
+            let client = RedisClient(configuration: configuration)
+            let group = ServiceGroup(services: [client], logger: Logger(label: "test"))
+            async let running: Void = group.run()
+            try await eventually { try await client.ping() }
+            async let blocked = client.send(["BLPOP", "empty-list", "0.3"])
+            try await Task.sleep(for: .milliseconds(50))
+            await group.triggerGracefulShutdown()
+            #expect(try await blocked == .null, "the reply in flight still arrives")
+            try await running
+            let error = await #expect(throws: RedisError.self) { try await client.ping() }
+            #expect(error?.code == .unavailable)
+        }
+    }
+}
+
+/// Retries `body` until it succeeds or `within` has passed, then rethrows its last error.
+func eventually(within limit: Duration = .seconds(3), _ body: () async throws -> Void) async throws {
+    let deadline = ContinuousClock.now + limit
+    while true {
+        do {
+            return try await body()
+        } catch where ContinuousClock.now < deadline {
+            try await Task.sleep(for: .milliseconds(50))
+        }
+    }
+}
+
+extension String {
+    func replacingPrefix(_ prefix: String, with replacement: String) -> String {
+        hasPrefix(prefix) ? replacement + dropFirst(prefix.count) : self
+    }
+}
