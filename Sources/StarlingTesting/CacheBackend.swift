@@ -22,7 +22,7 @@ public enum CacheBackend: String, Sendable, CustomTestStringConvertible {
         case .inProcess:
             return (.inProcess(clock: SystemWallClock(), feedCap: feedCap), [])
         case .redis:
-            let client = RedisClient(configuration: try RedisConfiguration(url: TestRedis.url()))
+            let client = RedisClient(configuration: try TestRedis.patientConfiguration())
             let namespace = "test-\(UUID().uuidString.prefix(8)):"
             return (.redis(client: client, clock: SystemWallClock(), feedCap: feedCap, namespace: namespace), [client])
         }

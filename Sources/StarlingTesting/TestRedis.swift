@@ -1,4 +1,5 @@
 import Foundation
+import RESP
 
 /// The Redis servers integration tests run against, as `scripts/test` provides them:
 /// - `STARLING_TEST_REDIS_URL`: a shared throwaway server (`redis://127.0.0.1:PORT`); tests
@@ -24,6 +25,16 @@ public enum TestRedis {
             throw Missing(description: "STARLING_TEST_REDIS_URL is not set; run the tests with scripts/test")
         }
         return database.map { "\(url)/\($0)" } ?? url
+    }
+
+    /// Client settings for the shared server in tests about what caches do (herds, leases), not
+    /// about timeouts: two-second command and connect timeouts instead of 250 ms, which a busy
+    /// test run on two cores can exceed.
+    public static func patientConfiguration(database: Int? = nil) throws -> RedisConfiguration {
+        var configuration = try RedisConfiguration(url: url(database: database))
+        configuration.commandTimeout = .seconds(2)
+        configuration.connectTimeout = .seconds(2)
+        return configuration
     }
 
     /// Runs `body` with a private server in a new temporary directory, stopped afterwards.

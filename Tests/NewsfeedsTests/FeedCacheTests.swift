@@ -83,9 +83,9 @@ struct CountingNewsfeeds: NewsfeedRepository {
             second = TestStarling(repositories: repositories, caches: shared, configure: patient)
         case .redis:
             // Two clients on one namespace: two processes sharing one Redis.
-            let url = try TestRedis.url()
+            let configuration = try TestRedis.patientConfiguration()
             let namespace = "test-\(UUID().uuidString.prefix(8)):"
-            let clients = [RedisClient(configuration: try RedisConfiguration(url: url)), RedisClient(configuration: try RedisConfiguration(url: url))]
+            let clients = [RedisClient(configuration: configuration), RedisClient(configuration: configuration)]
             first = TestStarling(repositories: repositories,
                                  caches: .redis(client: clients[0], clock: SystemWallClock(), feedCap: 800, namespace: namespace),
                                  services: [clients[0]], configure: patient)

@@ -40,7 +40,10 @@ struct RedisClientFaultTests {
             configuration.poolSize = 1
             try await RedisClient.withClient(configuration: configuration) { redis in
                 try await eventually { try await redis.ping() }
-                try await RedisClient.withClient(configuration: configuration) { admin in
+                var patient = configuration  // the admin's own calls must not time out on a busy machine
+                patient.connectTimeout = .seconds(2)
+                patient.commandTimeout = .seconds(2)
+                try await RedisClient.withClient(configuration: patient) { admin in
                     _ = try await admin.send(["CLIENT", "PAUSE", "3000", "ALL"])
                 }
                 let clock = ContinuousClock()
@@ -60,11 +63,13 @@ struct RedisClientFaultTests {
             var open = try RedisConfiguration(url: url)
             open.poolSize = 1
             open.connectTimeout = .seconds(2)
+            open.commandTimeout = .seconds(2)  // this test is about logging in, not timeouts: patient on a busy machine
             try await RedisClient.withClient(configuration: open) { admin in
                 _ = try await admin.send(["CONFIG", "SET", "requirepass", "s3cret"])
             }
             var locked = try RedisConfiguration(url: url.replacingPrefix("redis://", with: "redis://:s3cret@") + "/1")
             locked.connectTimeout = .seconds(2)
+            locked.commandTimeout = .seconds(2)
             try await RedisClient.withClient(configuration: locked) { redis in
                 try await redis.set("k", "in db 1")
                 #expect(try await redis.send(["CLIENT", "INFO"]).string?.contains(" db=1 ") == true)

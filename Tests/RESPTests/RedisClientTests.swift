@@ -10,11 +10,9 @@ struct RedisClientTests {
     let prefix = "resp-\(UInt32.random(in: 0 ... .max)):"
 
     func withClient<T>(database: Int? = nil, poolSize: Int = 4, _ body: (RedisClient) async throws -> T) async throws -> T {
-        var configuration = try RedisConfiguration(url: try TestRedis.url(database: database))
-        configuration.poolSize = poolSize
         // Patient timeouts: every test target runs at once on a busy machine; RedisClientFaultTests times them.
-        configuration.commandTimeout = .seconds(2)
-        configuration.connectTimeout = .seconds(2)
+        var configuration = try TestRedis.patientConfiguration(database: database)
+        configuration.poolSize = poolSize
         return try await RedisClient.withClient(configuration: configuration, body)
     }
 
