@@ -22,6 +22,24 @@ public protocol CounterAudit: Sendable {
     func mismatches(repair: Bool) async throws -> [CounterMismatch]
 }
 
+/// A denormalized counter and the SQL that counts its rows: the same for every relational store.
+public struct CounterCheck: Sendable {
+    /// The table holding the counter (aliased `t` in `actual`).
+    public let table: String
+    public let column: String
+    /// A scalar subquery counting the rows for the row `t`.
+    public let actual: String
+
+    /// Every counter Starling keeps.
+    public static let all: [CounterCheck] = [
+        CounterCheck(table: "tweets", column: "likes_count",
+                     actual: "(SELECT COUNT(*) FROM likes l WHERE l.target_type = 'tweet' AND l.target_id = t.id)"),
+        CounterCheck(table: "tweets", column: "comments_count", actual: "(SELECT COUNT(*) FROM comments c WHERE c.tweet_id = t.id)"),
+        CounterCheck(table: "comments", column: "likes_count",
+                     actual: "(SELECT COUNT(*) FROM likes l WHERE l.target_type = 'comment' AND l.target_id = t.id)"),
+    ]
+}
+
 /// One counter that differs from the rows it counts.
 public struct CounterMismatch: Sendable, Equatable, CustomStringConvertible {
     public var table: String

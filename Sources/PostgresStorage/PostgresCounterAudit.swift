@@ -15,18 +15,11 @@ public struct PostgresCounterAudit: CounterAudit {
         self.store = store
     }
 
-    /// Each counter: its table, its column, and the count of its rows for the row `t`.
-    private static let checks: [(table: String, column: String, actual: String)] = [
-        ("tweets", "likes_count", "(SELECT COUNT(*) FROM likes l WHERE l.target_type = 'tweet' AND l.target_id = t.id)"),
-        ("tweets", "comments_count", "(SELECT COUNT(*) FROM comments c WHERE c.tweet_id = t.id)"),
-        ("comments", "likes_count", "(SELECT COUNT(*) FROM likes l WHERE l.target_type = 'comment' AND l.target_id = t.id)"),
-    ]
-
     public func mismatches(repair: Bool) async throws -> [CounterMismatch] {
         try await store.transaction(timeout: PostgresStore.maintenanceTimeout) { tx in
             if repair { try await tx.rows("LOCK TABLE likes, comments IN SHARE MODE") }
             var found: [CounterMismatch] = []
-            for check in Self.checks {
+            for check in CounterCheck.all {
                 let wrong = """
                     SELECT id, stored, actual FROM (
                         SELECT t.id, t.\(check.column)::BIGINT AS stored, \(check.actual) AS actual FROM \(check.table) t

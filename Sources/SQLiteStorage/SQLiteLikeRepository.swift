@@ -74,16 +74,10 @@ public struct SQLiteCounterAudit: CounterAudit {
         self.store = store
     }
 
-    private static let checks: [(table: String, column: String, actual: String)] = [
-        ("tweets", "likes_count", "(SELECT COUNT(*) FROM likes l WHERE l.target_type = 'tweet' AND l.target_id = t.id)"),
-        ("tweets", "comments_count", "(SELECT COUNT(*) FROM comments c WHERE c.tweet_id = t.id)"),
-        ("comments", "likes_count", "(SELECT COUNT(*) FROM likes l WHERE l.target_type = 'comment' AND l.target_id = t.id)"),
-    ]
-
     public func mismatches(repair: Bool) async throws -> [CounterMismatch] {
         try await store.write { tx in
             var found: [CounterMismatch] = []
-            for check in Self.checks {
+            for check in CounterCheck.all {
                 let rows = try await tx.execute(
                     "SELECT id, stored, actual FROM (SELECT t.id AS id, t.\(check.column) AS stored, \(check.actual) AS actual FROM \(check.table) t) WHERE stored != actual")
                 for row in rows {
