@@ -59,6 +59,7 @@ public final class SQLiteStore: Sendable {
     ///
     /// It runs in a task of its own, so that cancelling the caller cannot skip the COMMIT or the
     /// ROLLBACK and leave the transaction open (a cancelled task's thread-pool work never runs).
+    @discardableResult
     public func write<T: Sendable>(_ body: @escaping @Sendable (SQLiteTransaction) async throws -> T) async throws -> T {
         let writer = self.writer
         let writeLock = self.writeLock
