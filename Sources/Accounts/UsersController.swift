@@ -19,7 +19,7 @@ public struct UsersController: Sendable {
     }
 
     @Sendable func list(_ request: Request, context: StarlingRequestContext) async throws -> Response {
-        try requireAdmin(context)
+        try await requireAdmin(context)
         let query = QueryInput(request)
         var page = 1
         if let text = query.values["page"] {
@@ -36,13 +36,14 @@ public struct UsersController: Sendable {
     }
 
     @Sendable func detail(_ request: Request, context: StarlingRequestContext) async throws -> Response {
-        try requireAdmin(context)
+        try await requireAdmin(context)
         guard let user = try await users.user(id: try context.pathID()) else { throw StarlingError.notFound }
         return try JSONBody.response(AdminUserJSON(user))
     }
 
-    private func requireAdmin(_ context: StarlingRequestContext) throws {
-        guard try context.requireViewer().isStaff else { throw StarlingError.forbidden() }
+    private func requireAdmin(_ context: StarlingRequestContext) async throws {
+        let viewer = try context.requireViewer()
+        guard try await users.user(id: viewer.userID)?.isStaff == true else { throw StarlingError.forbidden() }
     }
 
     struct AdminUserJSON: Encodable {

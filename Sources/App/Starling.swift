@@ -75,7 +75,7 @@ public struct Starling: Sendable {
         let router = Router(context: StarlingRequestContext.self)
         router.add(middleware: ErrorMiddleware())
         router.add(middleware: AuthenticationMiddleware(
-            authenticate: Authenticate(users: repositories.users, sessions: repositories.sessions, clock: clock)))
+            authenticate: Authenticate(sessions: repositories.sessions, clock: clock)))
         router.get("healthz") { _, _ in try JSONBody.response(["status": "ok"]) }
         AccountsController(users: repositories.users, sessions: repositories.sessions, credentials: credentials,
                            ids: ids, clock: clock, rateLimits: rateLimits).addRoutes(to: router)

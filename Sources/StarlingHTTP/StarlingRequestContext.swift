@@ -34,16 +34,12 @@ public struct Viewer: Sendable, Equatable {
     }
 
     public var userID: Int64
-    public var username: String
-    public var isStaff: Bool
     public var credential: Credential
     /// The hash of the token the request carried, so logout can revoke exactly it.
     public var tokenHash: String
 
-    public init(userID: Int64, username: String, isStaff: Bool, credential: Credential, tokenHash: String) {
+    public init(userID: Int64, credential: Credential, tokenHash: String) {
         self.userID = userID
-        self.username = username
-        self.isStaff = isStaff
         self.credential = credential
         self.tokenHash = tokenHash
     }

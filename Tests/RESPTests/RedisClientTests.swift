@@ -99,8 +99,8 @@ struct RedisClientTests {
         try await withClient(poolSize: 1) { admin in
             var configuration = try RedisConfiguration(url: try TestRedis.url())
             configuration.poolSize = 1
-            configuration.commandTimeout = .seconds(10)
-            configuration.connectTimeout = .seconds(2)
+            configuration.commandTimeout = TestRedis.patience
+            configuration.connectTimeout = TestRedis.patience
             try await RedisClient.withClient(configuration: configuration) { redis in
                 let id = try await redis.send(["CLIENT", "ID"]).int ?? 0
                 let blocked = Task { try await redis.send(["BLPOP", prefix + "never", "5"]) }
@@ -146,8 +146,8 @@ struct RedisClientTests {
         try await withClient { admin in
             _ = try await admin.send(["ACL", "SETUSER", user, "on", ">s3cret", "~*", "&*", "+@all"])
             var configuration = try RedisConfiguration(url: try TestRedis.url(database: 2).replacingPrefix("redis://", with: "redis://\(user):s3cret@"))
-            configuration.connectTimeout = .seconds(2)
-            configuration.commandTimeout = .seconds(2)
+            configuration.connectTimeout = TestRedis.patience
+            configuration.commandTimeout = TestRedis.patience
             let whoami = try await RedisClient.withClient(configuration: configuration) { redis in try await redis.send(["ACL", "WHOAMI"]) }
             #expect(whoami.string == user)
             configuration.password = "wrong"

@@ -31,20 +31,31 @@ import Testing
             let token = reader.token
             /// Statements for one request on fresh caches, then for the same request again.
             func queries(_ uri: String) async throws -> (cold: Int, warm: Int) {
-                try await TestStarling(repositories: repositories).test { api in
-                    var counts: [Int] = []
+                try await roundTrips(uri).statements
+            }
+            /// Store statements and object-cache round trips, cold then warm.
+            func roundTrips(_ uri: String) async throws -> (statements: (cold: Int, warm: Int), cache: (cold: Int, warm: Int)) {
+                var caches = Caches.inProcess(clock: SystemWallClock())
+                let counting = CountingCache(caches.keyValue)
+                caches.keyValue = counting
+                return try await TestStarling(repositories: repositories, caches: caches).test { api in
+                    var statements: [Int] = [], cache: [Int] = []
                     for _ in 0..<2 {
                         let tally = StatementTally()
+                        counting.reset()
                         let reply = try await StatementTally.$current.withValue(tally) { try await api.call(.get, uri, token: token) }
                         try #require(reply.status == .ok)
-                        counts.append(tally.value)
+                        statements.append(tally.value)
+                        cache.append(counting.roundTrips)
                     }
-                    return (counts[0], counts[1])
+                    return ((statements[0], statements[1]), (cache[0], cache[1]))
                 }
             }
             let feed5 = try await queries("/api/newsfeeds/?limit=5")
-            let feed50 = try await queries("/api/newsfeeds/?limit=50")
+            let (feed50, feed50Cache) = try await roundTrips("/api/newsfeeds/?limit=50")
             #expect(feed5 == feed50, "newsfeed: \(feed5) vs \(feed50) statements")
+            // Warm: the session, the tweets, their authors — one multi-get each.
+            #expect(feed50Cache.warm == 3, "newsfeed: \(feed50Cache) object-cache round trips")
             #expect(feed50.cold <= 8 && feed50.warm <= 3, "\(feed50)")
             #expect(feed50.cold > 0, "the tally counts the store's statements")
             let user5 = try await queries("/api/tweets/?user_id=\(feedID)&limit=5")
