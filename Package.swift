@@ -125,7 +125,7 @@ let package = Package(
         .testTarget(name: "AccountsTests", dependencies: ["Accounts", "StarlingTesting"], swiftSettings: swiftSettings),
         .testTarget(name: "TweetsTests", dependencies: ["Tweets", "StarlingTesting"], swiftSettings: swiftSettings),
         .testTarget(name: "FriendshipsTests", dependencies: ["Friendships", "StarlingTesting"], swiftSettings: swiftSettings),
-        .testTarget(name: "NewsfeedsTests", dependencies: ["Newsfeeds", "StarlingTesting"], swiftSettings: swiftSettings),
+        .testTarget(name: "NewsfeedsTests", dependencies: ["Newsfeeds", "Friendships", "StarlingTesting"], swiftSettings: swiftSettings),
         .testTarget(name: "MediaTests", dependencies: ["Media", "StarlingTesting"], swiftSettings: swiftSettings),
         .testTarget(name: "CommentsTests", dependencies: ["Comments", "StarlingTesting"], swiftSettings: swiftSettings),
         .testTarget(name: "LikesTests", dependencies: ["Likes", "StarlingTesting"], swiftSettings: swiftSettings),

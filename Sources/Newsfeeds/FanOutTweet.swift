@@ -6,6 +6,12 @@ import Tweets
 /// newsfeed rows in bulk, and pushes the tweet onto those of the batch's feeds that are cached, in
 /// one round trip. Rows are unique on (owner, tweet), so a replayed job changes nothing; a failed
 /// push fails the job, which is retried, so cached feeds catch up once the cache is back.
+///
+/// A follower who unfollows while their batch is in flight could otherwise keep the tweet: the
+/// unfollow's clean-up may run before the batch's rows are written. So after writing a batch the
+/// job asks which of its owners still follow the author and takes the tweet back from the others.
+/// Either the unfollow committed before that check, which then sees it, or after, and its clean-up
+/// job — recorded with it — runs later still and finds the rows.
 public struct FanOutTweet: Sendable {
     /// Followers per batch.
     public static let defaultBatchSize = 1_000
@@ -41,6 +47,12 @@ public struct FanOutTweet: Sendable {
             guard let last = batch.last else { break }
             inserted += try await newsfeeds.insert(tweetID: tweet.id, authorID: tweet.userID, owners: batch)
             await push(to: batch.map(CacheKeys.newsfeed))
+            let stillFollowing = try await friendships.followers(of: tweet.userID, among: batch)
+            let gone = batch.filter { !stillFollowing.contains($0) }
+            if !gone.isEmpty {  // rare: what the unfollow's clean-up does, for these few
+                for owner in gone { _ = try await newsfeeds.remove(authorID: tweet.userID, fromFeedOf: owner) }
+                do { try await feedCache.invalidate(gone.map(CacheKeys.newsfeed)) } catch { cacheFailure = error }
+            }
             after = last
             if batch.count < batchSize { break }
         }

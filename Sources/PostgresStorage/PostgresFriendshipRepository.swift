@@ -61,6 +61,12 @@ public struct PostgresFriendshipRepository: FriendshipRepository {
         return Set(try rows.map { try $0.decode(Int64.self) })
     }
 
+    public func followers(of userID: Int64, among candidates: [Int64]) async throws -> Set<Int64> {
+        guard !candidates.isEmpty else { return [] }
+        let rows = try await store.rows("SELECT from_user_id FROM friendships WHERE to_user_id = \(userID) AND from_user_id = ANY(\(candidates))")
+        return Set(try rows.map { try $0.decode(Int64.self) })
+    }
+
     public func counts(of userID: Int64) async throws -> (followers: Int, followings: Int) {
         let row = try await store.rows("""
             SELECT (SELECT COUNT(*) FROM friendships WHERE to_user_id = \(userID)),

@@ -1,5 +1,6 @@
 import App
 import Foundation
+import Friendships
 import Newsfeeds
 import StarlingCore
 import StarlingTesting
@@ -155,6 +156,28 @@ struct StalledQueue: JobQueue {
         }
     }
 
+    @Test(arguments: Backend.allCases) func aFollowerWhoLeavesWhileTheirBatchIsInFlightDoesNotKeepTheTweet(_ backend: Backend) async throws {
+        let repositories = try await backend.repositories()
+        let ids = IDGenerator(clock: SystemWallClock())
+        let (author, stays, leaves): (Int64, Int64, Int64) = (100, 1, 2)
+        for follower in [stays, leaves] {
+            _ = try await repositories.friendships.follow(.init(id: ids.next(), fromUserID: follower, toUserID: author),
+                                                          jobs: [Job(id: ids.next(), name: "x", payload: "{}")])
+        }
+        let tweet = Tweet(id: ids.next(), userID: author, content: "hi")
+        try await repositories.tweets.create(tweet, photoKeys: [], fanOut: Job(id: ids.next(), FanOutTweetJob(tweetID: tweet.id)))
+        let cache = MemoryFeedCache(clock: SystemWallClock())
+        try await cache.fill(CacheKeys.newsfeed(leaves), ids: [], complete: true)
+        // The batch was read before the unfollow; the unfollow and its clean-up ran before the rows were written.
+        let staleBatch = FollowersReadEarlier(repositories.friendships, followers: [stays, leaves])
+        _ = try await repositories.friendships.unfollow(from: leaves, to: author, job: Job(id: ids.next(), name: "x", payload: "{}"))
+        let fanOut = FanOutTweet(tweets: repositories.tweets, friendships: staleBatch, newsfeeds: repositories.newsfeeds, feedCache: cache)
+        try await fanOut(FanOutTweetJob(tweetID: tweet.id))
+        #expect(try await repositories.newsfeeds.entries(owner: stays, page: .first).items.map(\.tweetID) == [tweet.id])
+        #expect(try await repositories.newsfeeds.entries(owner: leaves, page: .first).items.isEmpty, "the ex-follower's row is taken back")
+        #expect(try await cache.page(CacheKeys.newsfeed(leaves), .first) == .miss, "and their cached feed is dropped")
+    }
+
     @Test(arguments: Backend.durableCases) func aCrashBetweenCommitAndHandOverStillDelivers(_ backend: Backend) async throws {
         let (repositories, reopen) = try await backend.reopenableRepositories()
         let before = TestStarling(repositories: repositories, queue: StalledQueue())
@@ -176,4 +199,27 @@ struct StalledQueue: JobQueue {
     @Test(arguments: Backend.allCases) func repositoryContract(_ backend: Backend) async throws {
         try await NewsfeedRepositoryContract.run(try await backend.repositories())
     }
+}
+
+/// Friendships whose fanout batch is a list read before some of those followers left.
+struct FollowersReadEarlier: FriendshipRepository {
+    let base: any FriendshipRepository
+    let earlier: [Int64]
+
+    init(_ base: any FriendshipRepository, followers: [Int64]) {
+        self.base = base
+        self.earlier = followers.sorted()
+    }
+
+    func followerIDs(of userID: Int64, after: Int64, limit: Int) async throws -> [Int64] {
+        Array(earlier.filter { $0 > after }.prefix(limit))
+    }
+
+    func follow(_ friendship: Friendship, jobs: [Job]) async throws -> Bool { try await base.follow(friendship, jobs: jobs) }
+    func unfollow(from: Int64, to: Int64, job: Job) async throws -> Bool { try await base.unfollow(from: from, to: to, job: job) }
+    func followers(of userID: Int64, page: PageRequest) async throws -> Page<Friendship> { try await base.followers(of: userID, page: page) }
+    func followings(of userID: Int64, page: PageRequest) async throws -> Page<Friendship> { try await base.followings(of: userID, page: page) }
+    func followed(by userID: Int64, among candidates: [Int64]) async throws -> Set<Int64> { try await base.followed(by: userID, among: candidates) }
+    func followers(of userID: Int64, among candidates: [Int64]) async throws -> Set<Int64> { try await base.followers(of: userID, among: candidates) }
+    func counts(of userID: Int64) async throws -> (followers: Int, followings: Int) { try await base.counts(of: userID) }
 }
