@@ -22,7 +22,7 @@ public struct FanoutBenchmark: Sendable {
     }
 
     /// Stores `count` followers of the author straight through the friendship repository, `concurrency`
-    /// follows at a time.
+    /// follows at a time, then refreshes the planner's statistics.
     public func addFollowers(_ count: Int, concurrency: Int = 8) async throws {
         let followers = (0..<count).map { authorID + 1 + Int64($0) }
         try await withThrowingTaskGroup(of: Void.self) { group in
@@ -37,6 +37,9 @@ public struct FanoutBenchmark: Sendable {
             }
             try await group.waitForAll()
         }
+        // A live database has statistics (autovacuum's ANALYZE); a fresh one has none, and its
+        // planner would scan every follower for each batch's queries.
+        try await repositories.bulkLoader?.endLoad()
     }
 
     /// Posts a tweet and times its fanout to every follower.

@@ -17,8 +17,9 @@ public protocol FriendshipRepository: Sendable {
     func followerIDs(of userID: Int64, after: Int64, limit: Int) async throws -> [Int64]
     /// Which of `candidates` the user follows, in one round trip.
     func followed(by userID: Int64, among candidates: [Int64]) async throws -> Set<Int64>
-    /// Which of `candidates` follow the user, in one round trip.
-    func followers(of userID: Int64, among candidates: [Int64]) async throws -> Set<Int64>
+    /// The user's follower ids within `range`, ascending: the fanout's check of a batch, one
+    /// range scan of the same index the batch was read from.
+    func followerIDs(of userID: Int64, in range: ClosedRange<Int64>) async throws -> [Int64]
     /// How many followers the user has, and how many users they follow, counted from the rows.
     func counts(of userID: Int64) async throws -> (followers: Int, followings: Int)
 }
@@ -67,8 +68,8 @@ public actor MemoryFriendshipRepository: FriendshipRepository {
         Set(candidates.filter { rows[Key(from: userID, to: $0)] != nil })
     }
 
-    public func followers(of userID: Int64, among candidates: [Int64]) -> Set<Int64> {
-        Set(candidates.filter { rows[Key(from: $0, to: userID)] != nil })
+    public func followerIDs(of userID: Int64, in range: ClosedRange<Int64>) -> [Int64] {
+        rows.values.filter { $0.toUserID == userID && range.contains($0.fromUserID) }.map(\.fromUserID).sorted()
     }
 
     public func counts(of userID: Int64) -> (followers: Int, followings: Int) {

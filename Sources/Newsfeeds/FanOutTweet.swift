@@ -9,7 +9,7 @@ import Tweets
 ///
 /// A follower who unfollows while their batch is in flight could otherwise keep the tweet: the
 /// unfollow's clean-up may run before the batch's rows are written. So after writing a batch the
-/// job asks which of its owners still follow the author and takes the tweet back from the others.
+/// job reads the batch's range of followers again and takes the tweet back from owners no longer in it.
 /// Either the unfollow committed before that check, which then sees it, or after, and its clean-up
 /// job — recorded with it — runs later still and finds the rows.
 public struct FanOutTweet: Sendable {
@@ -47,7 +47,7 @@ public struct FanOutTweet: Sendable {
             guard let last = batch.last else { break }
             inserted += try await newsfeeds.insert(tweetID: tweet.id, authorID: tweet.userID, owners: batch)
             await push(to: batch.map(CacheKeys.newsfeed))
-            let stillFollowing = try await friendships.followers(of: tweet.userID, among: batch)
+            let stillFollowing = Set(try await friendships.followerIDs(of: tweet.userID, in: batch[0]...last))
             let gone = batch.filter { !stillFollowing.contains($0) }
             if !gone.isEmpty {  // rare: what the unfollow's clean-up does, for these few
                 for owner in gone { _ = try await newsfeeds.remove(authorID: tweet.userID, fromFeedOf: owner) }

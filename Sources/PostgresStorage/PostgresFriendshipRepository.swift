@@ -61,10 +61,11 @@ public struct PostgresFriendshipRepository: FriendshipRepository {
         return Set(try rows.map { try $0.decode(Int64.self) })
     }
 
-    public func followers(of userID: Int64, among candidates: [Int64]) async throws -> Set<Int64> {
-        guard !candidates.isEmpty else { return [] }
-        let rows = try await store.rows("SELECT from_user_id FROM friendships WHERE to_user_id = \(userID) AND from_user_id = ANY(\(candidates))")
-        return Set(try rows.map { try $0.decode(Int64.self) })
+    public func followerIDs(of userID: Int64, in range: ClosedRange<Int64>) async throws -> [Int64] {
+        try await store.rows("""
+            SELECT from_user_id FROM friendships WHERE to_user_id = \(userID)
+            AND from_user_id BETWEEN \(range.lowerBound) AND \(range.upperBound) ORDER BY from_user_id
+            """).map { try $0.decode(Int64.self) }
     }
 
     public func counts(of userID: Int64) async throws -> (followers: Int, followings: Int) {

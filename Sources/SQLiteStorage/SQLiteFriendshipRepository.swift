@@ -60,12 +60,11 @@ public struct SQLiteFriendshipRepository: FriendshipRepository {
         return Set(rows.map { $0.int64("to_user_id") })
     }
 
-    public func followers(of userID: Int64, among candidates: [Int64]) async throws -> Set<Int64> {
-        guard !candidates.isEmpty else { return [] }
-        let rows = try await store.read(
-            "SELECT from_user_id FROM friendships WHERE to_user_id = ? AND from_user_id IN (\(SQL.placeholders(candidates.count)))",
-            [userID.sqlite] + candidates.map(\.sqlite))
-        return Set(rows.map { $0.int64("from_user_id") })
+    public func followerIDs(of userID: Int64, in range: ClosedRange<Int64>) async throws -> [Int64] {
+        try await store.read(
+            "SELECT from_user_id FROM friendships WHERE to_user_id = ? AND from_user_id BETWEEN ? AND ? ORDER BY from_user_id",
+            [userID.sqlite, range.lowerBound.sqlite, range.upperBound.sqlite]
+        ).map { $0.int64("from_user_id") }
     }
 
     public func counts(of userID: Int64) async throws -> (followers: Int, followings: Int) {

@@ -220,6 +220,6 @@ struct FollowersReadEarlier: FriendshipRepository {
     func followers(of userID: Int64, page: PageRequest) async throws -> Page<Friendship> { try await base.followers(of: userID, page: page) }
     func followings(of userID: Int64, page: PageRequest) async throws -> Page<Friendship> { try await base.followings(of: userID, page: page) }
     func followed(by userID: Int64, among candidates: [Int64]) async throws -> Set<Int64> { try await base.followed(by: userID, among: candidates) }
-    func followers(of userID: Int64, among candidates: [Int64]) async throws -> Set<Int64> { try await base.followers(of: userID, among: candidates) }
+    func followerIDs(of userID: Int64, in range: ClosedRange<Int64>) async throws -> [Int64] { try await base.followerIDs(of: userID, in: range) }
     func counts(of userID: Int64) async throws -> (followers: Int, followings: Int) { try await base.counts(of: userID) }
 }

@@ -73,16 +73,17 @@ public enum FriendshipRepositoryContract {
         #expect(try await friendships.followerIDs(of: 1, after: 11, limit: 10) == [12, 13, 14])
         #expect(try await friendships.followed(by: 10, among: [1, 2, 3]) == [1, 2])
         #expect(try await friendships.followed(by: 10, among: []) == [])
-        #expect(try await friendships.followers(of: 1, among: [10, 12, 99, 1]) == [10, 12])
-        #expect(try await friendships.followers(of: 2, among: [10, 11]) == [10])
-        #expect(try await friendships.followers(of: 1, among: []) == [])
+        #expect(try await friendships.followerIDs(of: 1, in: 11...13) == [11, 12, 13])
+        #expect(try await friendships.followerIDs(of: 1, in: 0...10) == [10])
+        #expect(try await friendships.followerIDs(of: 2, in: 0...100) == [10])
+        #expect(try await friendships.followerIDs(of: 1, in: 15...99) == [])
         #expect(try await friendships.counts(of: 1) == (followers: 5, followings: 0))
         #expect(try await friendships.counts(of: 10) == (followers: 0, followings: 2))
 
         #expect(try await friendships.unfollow(from: 10, to: 1, job: Job(id: 700, name: "remove", payload: "{}")))
         #expect(try await !friendships.unfollow(from: 10, to: 1, job: Job(id: 701, name: "remove", payload: "{}")))
         #expect(try await friendships.followed(by: 10, among: [1, 2]) == [2])
-        #expect(try await friendships.followers(of: 1, among: [10, 11]) == [11])
+        #expect(try await friendships.followerIDs(of: 1, in: 10...11) == [11])
         #expect(try await repositories.outbox.pending(limit: 100).count == 7)
     }
 }
