@@ -61,7 +61,23 @@ public struct JSONWriter {
 
     public mutating func int(_ value: Int64) {
         separate()
-        buffer.writeString(String(value))
+        // Digits straight into the buffer: no String per number (ids and counts fill every page).
+        buffer.writeWithUnsafeMutableBytes(minimumWritableBytes: 20) { out in
+            var magnitude = value.magnitude
+            var digits = 0
+            repeat {
+                digits += 1
+                magnitude /= 10
+            } while magnitude > 0
+            let length = digits + (value < 0 ? 1 : 0)
+            if value < 0 { out[0] = UInt8(ascii: "-") }
+            magnitude = value.magnitude
+            for position in stride(from: length - 1, through: length - digits, by: -1) {
+                out[position] = UInt8(ascii: "0") + UInt8(magnitude % 10)
+                magnitude /= 10
+            }
+            return length
+        }
     }
 
     public mutating func int(_ value: Int) {
@@ -104,31 +120,34 @@ public struct JSONWriter {
 
     private mutating func writeQuoted(_ value: String) {
         buffer.writeInteger(UInt8(ascii: "\""))
-        var pending = value.utf8.startIndex
-        let utf8 = value.utf8
-        var index = pending
-        while index != utf8.endIndex {
-            let byte = utf8[index]
-            if byte == UInt8(ascii: "\"") || byte == UInt8(ascii: "\\") || byte < 0x20 {
-                buffer.writeBytes(utf8[pending..<index])
-                switch byte {
-                case UInt8(ascii: "\""): buffer.writeStaticString("\\\"")
-                case UInt8(ascii: "\\"): buffer.writeStaticString("\\\\")
-                case UInt8(ascii: "\n"): buffer.writeStaticString("\\n")
-                case UInt8(ascii: "\r"): buffer.writeStaticString("\\r")
-                case UInt8(ascii: "\t"): buffer.writeStaticString("\\t")
-                default:
-                    let hex: [UInt8] = Array("0123456789abcdef".utf8)
-                    buffer.writeStaticString("\\u00")
-                    buffer.writeInteger(hex[Int(byte >> 4)])
-                    buffer.writeInteger(hex[Int(byte & 0xF)])
-                }
-                pending = utf8.index(after: index)
+        var value = value
+        value.withUTF8 { bytes in  // contiguous UTF-8 (native strings are; others are made so)
+            var pending = 0
+            for index in bytes.indices {
+                let byte = bytes[index]
+                guard byte == UInt8(ascii: "\"") || byte == UInt8(ascii: "\\") || byte < 0x20 else { continue }
+                buffer.writeBytes(UnsafeRawBufferPointer(UnsafeBufferPointer(rebasing: bytes[pending..<index])))
+                writeEscape(byte)
+                pending = index + 1
             }
-            index = utf8.index(after: index)
+            buffer.writeBytes(UnsafeRawBufferPointer(UnsafeBufferPointer(rebasing: bytes[pending...])))
         }
-        buffer.writeBytes(utf8[pending..<utf8.endIndex])
         buffer.writeInteger(UInt8(ascii: "\""))
+    }
+
+    private mutating func writeEscape(_ byte: UInt8) {
+        switch byte {
+        case UInt8(ascii: "\""): buffer.writeStaticString("\\\"")
+        case UInt8(ascii: "\\"): buffer.writeStaticString("\\\\")
+        case UInt8(ascii: "\n"): buffer.writeStaticString("\\n")
+        case UInt8(ascii: "\r"): buffer.writeStaticString("\\r")
+        case UInt8(ascii: "\t"): buffer.writeStaticString("\\t")
+        default:
+            let hex: StaticString = "0123456789abcdef"
+            buffer.writeStaticString("\\u00")
+            buffer.writeInteger(hex.utf8Start[Int(byte >> 4)])
+            buffer.writeInteger(hex.utf8Start[Int(byte & 0xF)])
+        }
     }
 }
 

@@ -45,6 +45,31 @@ private struct Sample: JSONWritable, Encodable {
         #expect(mine["list"] as? [String] == ["a", "", "\u{0}"])
     }
 
+    @Test(arguments: [Int64]([Int64.min, Int64.min + 1, -1_234_567, -10, -9, -1, 0, 1, 9, 10, 99, 100, 1_234_567_890, (1 << 53) - 1, Int64.max]))
+    func integersAreWrittenInDecimal(_ number: Int64) {
+        var writer = JSONWriter()
+        writer.beginArray()
+        writer.int(number)
+        writer.int(7)
+        writer.endArray()
+        #expect(String(buffer: writer.buffer) == "[\(number),7]")
+    }
+
+    @Test func everyControlCharacterIsEscaped() throws {
+        let text = String(decoding: (0..<0x20).map { UInt8($0) } + Array("a\"b\\c".utf8), as: UTF8.self)
+        var writer = JSONWriter()
+        writer.beginArray()
+        writer.string(text)
+        writer.string("plain")
+        writer.string("ends with a quote\"")
+        writer.endArray()
+        let written = String(buffer: writer.buffer)
+        #expect(written.utf8.allSatisfy { $0 >= 0x20 }, "no raw control character: \(written)")
+        let parsed = try #require(try JSONSerialization.jsonObject(with: Data(written.utf8)) as? [String])
+        #expect(parsed == [text, "plain", "ends with a quote\""])
+        #expect(written.contains("\\u001f") && written.contains("\\n") && written.contains("\\t"))
+    }
+
     @Test func pagesNestValues() throws {
         let page = EndlessPage(hasNextPage: false, results: [Sample(text: "x", number: 1, flag: false, missing: "y", list: [])])
         let object = try parsed(page)
