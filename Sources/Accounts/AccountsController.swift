@@ -60,7 +60,8 @@ public struct AccountsController: Sendable {
     @Sendable func logOut(_ request: Request, context: StarlingRequestContext) async throws -> Response {
         try await rateLimits.check(.accounts, context)
         if let viewer = context.viewer {
-            try await sessions.delete(tokenHash: viewer.tokenHash)
+            let forget = Job(id: ids.next(), ForgetCachedSessionJob(tokenHash: viewer.tokenHash))
+            try await sessions.delete(tokenHash: viewer.tokenHash, job: forget)
         }
         var response = try JSONBody.response(SuccessBody())
         response.setCookie(Cookie(name: AuthenticationMiddleware.cookieName, value: "", maxAge: 0, path: "/",

@@ -3,8 +3,8 @@ import StarlingCore
 
 /// A `SessionRepository` that remembers live sessions in the object cache, so authenticating a
 /// request costs no store query. Logout forgets the session in the cache as well as the store. A
-/// cached entry lives five minutes, which bounds how long a revocation the cache missed (it was
-/// unreachable at logout) or an expiry can go unnoticed.
+/// cached entry lives five minutes, which bounds how long an expiry can go unnoticed; a revocation
+/// the cache missed (it was unreachable at logout) is caught up by `ForgetCachedSessionJob`.
 public struct CachedSessionRepository: SessionRepository {
     /// How long a cached session is trusted.
     public static let ttlSeconds = 300
@@ -35,8 +35,8 @@ public struct CachedSessionRepository: SessionRepository {
         return userID
     }
 
-    public func delete(tokenHash: String) async throws -> Bool {
-        let deleted = try await base.delete(tokenHash: tokenHash)
+    public func delete(tokenHash: String, job: Job) async throws -> Bool {
+        let deleted = try await base.delete(tokenHash: tokenHash, job: job)
         try? await cache.delete([CacheKeys.session(tokenHash)])
         return deleted
     }

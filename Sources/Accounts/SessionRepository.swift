@@ -1,3 +1,5 @@
+import StarlingCore
+
 /// Stores login sessions. One server-side record backs both the `sessionid` cookie and the
 /// bearer token; only a hash of the token is stored, so a leaked table logs nobody in.
 public protocol SessionRepository: Sendable {
@@ -5,16 +7,36 @@ public protocol SessionRepository: Sendable {
     func create(tokenHash: String, userID: Int64, expiresAt: Int64) async throws
     /// The user of a live session (not expired at `now`).
     func userID(tokenHash: String, now: Int64) async throws -> Int64?
-    /// Revokes a session. Returns whether one existed.
+    /// Revokes a session and, in the same transaction, records `job` (forgetting its cached copy,
+    /// see `ForgetCachedSessionJob`). Returns whether one existed; records nothing when none did.
     @discardableResult
-    func delete(tokenHash: String) async throws -> Bool
+    func delete(tokenHash: String, job: Job) async throws -> Bool
+}
+
+/// Removes a revoked session from the object cache. Logout deletes it at once too; this job is
+/// for when the cache was unreachable then: it stays in the outbox and is retried until the cache
+/// answers, so a revoked token is not honoured from the cache once it is back.
+public struct ForgetCachedSessionJob: JobPayload, Equatable {
+    public static let jobName = "forget_cached_session"
+    public var tokenHash: String
+
+    public init(tokenHash: String) {
+        self.tokenHash = tokenHash
+    }
+
+    enum CodingKeys: String, CodingKey {
+        case tokenHash = "token_hash"
+    }
 }
 
 /// The in-memory `SessionRepository`.
 public actor MemorySessionRepository: SessionRepository {
     private var sessions: [String: (userID: Int64, expiresAt: Int64)] = [:]
+    private let outbox: MemoryOutbox
 
-    public init() {}
+    public init(outbox: MemoryOutbox) {
+        self.outbox = outbox
+    }
 
     public func create(tokenHash: String, userID: Int64, expiresAt: Int64) {
         sessions[tokenHash] = (userID, expiresAt)
@@ -25,7 +47,9 @@ public actor MemorySessionRepository: SessionRepository {
         return session.userID
     }
 
-    public func delete(tokenHash: String) -> Bool {
-        sessions.removeValue(forKey: tokenHash) != nil
+    public func delete(tokenHash: String, job: Job) async -> Bool {
+        guard sessions.removeValue(forKey: tokenHash) != nil else { return false }
+        await outbox.append(job)
+        return true
     }
 }

@@ -33,7 +33,7 @@ public struct Repositories: Sendable {
         let tweets = MemoryTweetRepository(outbox: outbox, authorFeed: newsfeeds)
         let comments = MemoryCommentRepository(outbox: outbox, tweets: tweets)
         return Repositories(
-            users: MemoryUserRepository(), sessions: MemorySessionRepository(), tweets: tweets,
+            users: MemoryUserRepository(), sessions: MemorySessionRepository(outbox: outbox), tweets: tweets,
             friendships: MemoryFriendshipRepository(outbox: outbox), newsfeeds: newsfeeds, comments: comments,
             likes: MemoryLikeRepository(outbox: outbox, tweets: tweets, comments: comments),
             notifications: MemoryNotificationRepository(), outbox: outbox, counterAudit: nil, bulkLoader: nil)

@@ -59,6 +59,7 @@ public struct Starling: Sendable {
         Notify(notifications: repositories.notifications, tweets: repositories.tweets, comments: repositories.comments,
                likes: repositories.likes, friendships: repositories.friendships).register(in: &handlers)
         handlers.register(DeleteBlobsJob.self) { job in for key in job.keys { try await blobs.delete(key) } }
+        handlers.register(ForgetCachedSessionJob.self) { job in try await objects.invalidateOrThrow([CacheKeys.session(job.tokenHash)]) }
         let inProcess = InProcessJobQueue(handlers: handlers, workers: configuration.jobWorkers, logger: logger)
         let relay = OutboxRelay(outbox: repositories.outbox, queue: queue ?? inProcess, logger: logger)
         self.relay = relay

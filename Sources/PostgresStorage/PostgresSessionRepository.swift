@@ -1,5 +1,6 @@
 import Accounts
 import PostgresNIO
+import StarlingCore
 
 /// `SessionRepository` on PostgreSQL.
 public struct PostgresSessionRepository: SessionRepository {
@@ -18,7 +19,11 @@ public struct PostgresSessionRepository: SessionRepository {
             .first?.decode(Int64.self)
     }
 
-    public func delete(tokenHash: String) async throws -> Bool {
-        try await !store.rows("DELETE FROM sessions WHERE token_hash = \(tokenHash) RETURNING user_id").isEmpty
+    public func delete(tokenHash: String, job: Job) async throws -> Bool {
+        try await store.transaction { tx in
+            guard try await !tx.rows("DELETE FROM sessions WHERE token_hash = \(tokenHash) RETURNING user_id").isEmpty else { return false }
+            try await tx.record(job)
+            return true
+        }
     }
 }

@@ -1,5 +1,6 @@
 import Accounts
 import SQLiteNIO
+import StarlingCore
 
 /// `UserRepository` on SQLite: the users and profiles tables.
 public struct SQLiteUserRepository: UserRepository {
@@ -97,9 +98,11 @@ public struct SQLiteSessionRepository: SessionRepository {
                              [tokenHash.sqlite, now.sqlite]).first?.int64("user_id")
     }
 
-    public func delete(tokenHash: String) async throws -> Bool {
+    public func delete(tokenHash: String, job: Job) async throws -> Bool {
         try await store.write { tx in
-            try await tx.change("DELETE FROM sessions WHERE token_hash = ?", [tokenHash.sqlite]) > 0
+            guard try await tx.change("DELETE FROM sessions WHERE token_hash = ?", [tokenHash.sqlite]) > 0 else { return false }
+            try await tx.record(job)
+            return true
         }
     }
 }

@@ -1,5 +1,6 @@
 import Accounts
 import App
+import StarlingCore
 import Foundation
 import StarlingTesting
 import HTTPTypes
@@ -120,6 +121,26 @@ import Testing
                     "a revoked token logs nobody in")
             let status = try await api.call(.get, "/api/accounts/login_status/", token: token).object()
             #expect(status["has_logged_in"] as? Bool == false)
+        }
+    }
+
+    @Test(arguments: Backend.allCases) func aLogoutTheCacheMissedIsCaughtUpWhenTheCacheIsBack(_ backend: Backend) async throws {
+        var caches = Caches.inProcess(clock: SystemWallClock())
+        let cache = SwitchableCache(caches.keyValue)
+        caches.keyValue = cache
+        let app = TestStarling(repositories: try await backend.repositories(), caches: caches)
+        try await app.test { api in
+            let alice = try await api.signUp("alice_01")
+            func loggedIn() async throws -> Bool {
+                try await api.call(.get, "/api/accounts/login_status/", token: alice.token).object()["has_logged_in"] as? Bool == true
+            }
+            #expect(try await loggedIn(), "the session is now cached")
+            cache.isDown = true
+            #expect(try await api.call(.post, "/api/accounts/logout/", token: alice.token).status == .ok)
+            #expect(try await !loggedIn(), "with the cache down, the store says the session is gone")
+            cache.isDown = false  // back, still holding the session it could not be told to forget
+            try await app.settle()
+            #expect(try await !loggedIn(), "the recorded job removed the cached session")
         }
     }
 
