@@ -55,6 +55,22 @@ import Tweets
         #expect(user.username == "tab\tname" && user.nickname == "\\" && user.avatarKey == nil && user.createdAt == -5)
     }
 
+    @Test(.enabled(if: serverKnown)) func aFanoutBatchIsOneStatementAndAReplayedOneAddsNothing() async throws {
+        let repositories = Repositories.postgres(try await TestPostgres.freshDatabase())
+        let owners = Array(Int64(1)...2_500)
+        let tally = StatementTally()
+        let inserted = try await StatementTally.$current.withValue(tally) {
+            try await repositories.newsfeeds.insert(tweetID: 9_000, authorID: 9, owners: owners)
+        }
+        #expect(inserted == 2_500)
+        #expect(tally.value == 1, "2,500 feed rows in one statement, not one per row or per chunk")
+        let replay = StatementTally()
+        let again = try await StatementTally.$current.withValue(replay) {
+            try await repositories.newsfeeds.insert(tweetID: 9_000, authorID: 9, owners: owners)
+        }
+        #expect(again == 0 && replay.value == 1, "ON CONFLICT DO NOTHING: a replayed batch is harmless")
+    }
+
     @Test func anUnreachableServerAnswersUnavailableWithinTheTimeout() async throws {
         // Nothing listens on port 1 of the loopback interface: every connection attempt is refused.
         let store = PostgresStore(location: try PostgresLocation(url: "postgres://starling@127.0.0.1:1/starling"),
