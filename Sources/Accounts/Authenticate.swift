@@ -16,7 +16,7 @@ public struct Authenticate: Sendable {
     /// The viewer a token stands for, or nil when it is unknown, revoked or expired.
     public func callAsFunction(token: String, credential: Viewer.Credential) async throws -> Viewer? {
         let hash = Credentials.tokenHash(token)
-        guard let userID = try await sessions.userID(tokenHash: hash, now: clock.nowMicros()) else { return nil }
-        return Viewer(userID: userID, credential: credential, tokenHash: hash)
+        guard let session = try await sessions.session(tokenHash: hash, now: clock.nowMicros()) else { return nil }
+        return Viewer(userID: session.userID, credential: credential, tokenHash: hash)
     }
 }

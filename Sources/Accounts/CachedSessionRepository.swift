@@ -2,9 +2,9 @@ import NIOCore
 import StarlingCore
 
 /// A `SessionRepository` that remembers live sessions in the object cache, so authenticating a
-/// request costs no store query. Logout forgets the session in the cache as well as the store. A
-/// cached entry lives five minutes, which bounds how long an expiry can go unnoticed; a revocation
-/// the cache missed (it was unreachable at logout) is caught up by `ForgetCachedSessionJob`.
+/// request costs no store query. A cached entry carries the session's expiry and lives at most
+/// five minutes. Logout forgets the session in the cache as well as the store; a revocation the
+/// cache missed (it was unreachable at logout) is caught up by `ForgetCachedSessionJob`.
 public struct CachedSessionRepository: SessionRepository {
     /// How long a cached session is trusted.
     public static let ttlSeconds = 300
@@ -21,18 +21,18 @@ public struct CachedSessionRepository: SessionRepository {
         try await base.create(tokenHash: tokenHash, userID: userID, expiresAt: expiresAt)
     }
 
-    public func userID(tokenHash: String, now: Int64) async throws -> Int64? {
+    public func session(tokenHash: String, now: Int64) async throws -> LiveSession? {
         let key = CacheKeys.session(tokenHash)
         if let cached = try? await cache.get([key])[key] {
             let parts = String(buffer: cached).split(separator: ":")
             if parts.count == 2, let userID = Int64(parts[0]), let expiresAt = Int64(parts[1]) {
-                return expiresAt > now ? userID : nil
+                return expiresAt > now ? LiveSession(userID: userID, expiresAt: expiresAt) : nil
             }
         }
-        guard let userID = try await base.userID(tokenHash: tokenHash, now: now) else { return nil }
-        try? await cache.set([key: ByteBuffer(string: "\(userID):\(now + Int64(Self.ttlSeconds) * 1_000_000)")],
-                             ttlSeconds: Self.ttlSeconds)
-        return userID
+        guard let session = try await base.session(tokenHash: tokenHash, now: now) else { return nil }
+        // The session's own expiry travels with it, so a cached copy never outlives the session.
+        try? await cache.set([key: ByteBuffer(string: "\(session.userID):\(session.expiresAt)")], ttlSeconds: Self.ttlSeconds)
+        return session
     }
 
     public func delete(tokenHash: String, job: Job) async throws -> Bool {

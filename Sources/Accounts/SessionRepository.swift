@@ -5,12 +5,23 @@ import StarlingCore
 public protocol SessionRepository: Sendable {
     /// Records a session for `userID` under the token's hash.
     func create(tokenHash: String, userID: Int64, expiresAt: Int64) async throws
-    /// The user of a live session (not expired at `now`).
-    func userID(tokenHash: String, now: Int64) async throws -> Int64?
+    /// A live session (not expired at `now`): whose it is and until when.
+    func session(tokenHash: String, now: Int64) async throws -> LiveSession?
     /// Revokes a session and, in the same transaction, records `job` (forgetting its cached copy,
     /// see `ForgetCachedSessionJob`). Returns whether one existed; records nothing when none did.
     @discardableResult
     func delete(tokenHash: String, job: Job) async throws -> Bool
+}
+
+/// A session that logs its user in until `expiresAt` (microseconds since the epoch).
+public struct LiveSession: Sendable, Equatable {
+    public var userID: Int64
+    public var expiresAt: Int64
+
+    public init(userID: Int64, expiresAt: Int64) {
+        self.userID = userID
+        self.expiresAt = expiresAt
+    }
 }
 
 /// Removes a revoked session from the object cache. Logout deletes it at once too; this job is
@@ -42,9 +53,9 @@ public actor MemorySessionRepository: SessionRepository {
         sessions[tokenHash] = (userID, expiresAt)
     }
 
-    public func userID(tokenHash: String, now: Int64) -> Int64? {
+    public func session(tokenHash: String, now: Int64) -> LiveSession? {
         guard let session = sessions[tokenHash], session.expiresAt > now else { return nil }
-        return session.userID
+        return LiveSession(userID: session.userID, expiresAt: session.expiresAt)
     }
 
     public func delete(tokenHash: String, job: Job) async -> Bool {

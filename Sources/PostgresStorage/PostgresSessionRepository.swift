@@ -14,9 +14,12 @@ public struct PostgresSessionRepository: SessionRepository {
         try await store.rows("INSERT INTO sessions (token_hash, user_id, expires_at) VALUES (\(tokenHash), \(userID), \(expiresAt))")
     }
 
-    public func userID(tokenHash: String, now: Int64) async throws -> Int64? {
-        try await store.rows("SELECT user_id FROM sessions WHERE token_hash = \(tokenHash) AND expires_at > \(now)")
-            .first?.decode(Int64.self)
+    public func session(tokenHash: String, now: Int64) async throws -> LiveSession? {
+        try await store.rows("SELECT user_id, expires_at FROM sessions WHERE token_hash = \(tokenHash) AND expires_at > \(now)")
+            .first.map { row in
+                let (userID, expiresAt) = try row.decode((Int64, Int64).self)
+                return LiveSession(userID: userID, expiresAt: expiresAt)
+            }
     }
 
     public func delete(tokenHash: String, job: Job) async throws -> Bool {

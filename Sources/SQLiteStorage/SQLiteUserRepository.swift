@@ -93,9 +93,9 @@ public struct SQLiteSessionRepository: SessionRepository {
         }
     }
 
-    public func userID(tokenHash: String, now: Int64) async throws -> Int64? {
-        try await store.read("SELECT user_id FROM sessions WHERE token_hash = ? AND expires_at > ?",
-                             [tokenHash.sqlite, now.sqlite]).first?.int64("user_id")
+    public func session(tokenHash: String, now: Int64) async throws -> LiveSession? {
+        try await store.read("SELECT user_id, expires_at FROM sessions WHERE token_hash = ? AND expires_at > ?",
+                             [tokenHash.sqlite, now.sqlite]).first.map { LiveSession(userID: $0.int64("user_id"), expiresAt: $0.int64("expires_at")) }
     }
 
     public func delete(tokenHash: String, job: Job) async throws -> Bool {

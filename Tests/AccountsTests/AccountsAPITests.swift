@@ -144,6 +144,17 @@ import Testing
         }
     }
 
+    @Test func aCachedSessionDoesNotOutliveTheSession() async throws {
+        let clock = ManualClock()
+        let outbox = MemoryOutbox()
+        let sessions = CachedSessionRepository(MemorySessionRepository(outbox: outbox), cache: MemoryKeyValueCache(clock: clock))
+        let expiresAt = clock.nowMicros() + 10_000_000
+        try await sessions.create(tokenHash: "h", userID: 7, expiresAt: expiresAt)
+        #expect(try await sessions.session(tokenHash: "h", now: clock.nowMicros()) == LiveSession(userID: 7, expiresAt: expiresAt))
+        clock.advance(seconds: 20)  // past the session's end, well inside the cache's five minutes
+        #expect(try await sessions.session(tokenHash: "h", now: clock.nowMicros()) == nil)
+    }
+
     @Test func theSessionCookieAuthenticatesAndIsProtectedAgainstCrossSiteForgery() async throws {
         try await TestStarling.make(.memory).test { api in
             let account = try await api.signUp("alice_01")
