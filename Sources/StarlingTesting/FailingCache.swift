@@ -1,6 +1,5 @@
 import NIOCore
 import StarlingCore
-import Synchronization
 
 /// A cache that is down: every call throws. The application must answer from the store.
 public struct FailingCache: KeyValueCache, FeedCache {
@@ -20,44 +19,4 @@ public struct FailingCache: KeyValueCache, FeedCache {
     public func invalidate(_ keys: [String]) async throws { throw Down() }
     public func acquireLease(_ key: String, milliseconds: Int) async throws -> Bool { throw Down() }
     public func releaseLease(_ key: String) async throws { throw Down() }
-}
-
-/// A key-value cache that can be taken down and brought back: while down every call throws, as
-/// an unreachable Redis does; its contents survive, as a partitioned (not restarted) Redis's do.
-public final class SwitchableCache: KeyValueCache {
-    let base: any KeyValueCache
-    let down = Atomic(false)
-
-    public init(_ base: any KeyValueCache) {
-        self.base = base
-    }
-
-    public var isDown: Bool {
-        get { down.load(ordering: .relaxed) }
-        set { down.store(newValue, ordering: .relaxed) }
-    }
-
-    private func check() throws {
-        if isDown { throw FailingCache.Down() }
-    }
-
-    public func get(_ keys: [String]) async throws -> [String: ByteBuffer] {
-        try check()
-        return try await base.get(keys)
-    }
-
-    public func set(_ entries: [String: ByteBuffer], ttlSeconds: Int) async throws {
-        try check()
-        try await base.set(entries, ttlSeconds: ttlSeconds)
-    }
-
-    public func delete(_ keys: [String]) async throws {
-        try check()
-        try await base.delete(keys)
-    }
-
-    public func increment(_ key: String, by delta: Int) async throws -> Int? {
-        try check()
-        return try await base.increment(key, by: delta)
-    }
 }

@@ -126,7 +126,7 @@ import Testing
 
     @Test(arguments: Backend.allCases) func aLogoutTheCacheMissedIsCaughtUpWhenTheCacheIsBack(_ backend: Backend) async throws {
         var caches = Caches.inProcess(clock: SystemWallClock())
-        let cache = SwitchableCache(caches.keyValue)
+        let cache = InstrumentedCache(caches.keyValue)
         caches.keyValue = cache
         let app = TestStarling(repositories: try await backend.repositories(), caches: caches)
         try await app.test { api in

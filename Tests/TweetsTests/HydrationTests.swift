@@ -36,7 +36,7 @@ import Testing
             /// Store statements and object-cache round trips, cold then warm.
             func roundTrips(_ uri: String) async throws -> (statements: (cold: Int, warm: Int), cache: (cold: Int, warm: Int)) {
                 var caches = Caches.inProcess(clock: SystemWallClock())
-                let counting = CountingCache(caches.keyValue)
+                let counting = InstrumentedCache(caches.keyValue)
                 caches.keyValue = counting
                 return try await TestStarling(repositories: repositories, caches: caches).test { api in
                     var statements: [Int] = [], cache: [Int] = []
