@@ -28,8 +28,7 @@ public struct PostgresBulkLoader: BulkLoader {
     public func endLoad() async throws {
         try await store.transaction(timeout: PostgresStore.maintenanceTimeout) { tx in
             try await tx.rows("SET LOCAL maintenance_work_mem = '256MB'")
-            try await tx.rows(PostgresQuery(unsafeSQL: PostgresMigrations.newsfeedsTweetIndex
-                .replacingOccurrences(of: "INDEX", with: "INDEX IF NOT EXISTS")))
+            try await tx.rows(PostgresQuery(unsafeSQL: PostgresMigrations.newsfeedsTweetIndex))
         }
         try await store.withConnection(timeout: PostgresStore.maintenanceTimeout) { connection in
             try await connection.query("ANALYZE", logger: store.logger)

@@ -107,7 +107,7 @@ enum PostgresMigrations {
 
     /// Finds a tweet's feed rows on deletion; set aside during a bulk load, which is faster
     /// without it, and rebuilt after.
-    static let newsfeedsTweetIndex = "CREATE INDEX newsfeeds_tweet ON newsfeeds (tweet_id)"
+    static let newsfeedsTweetIndex = "CREATE INDEX IF NOT EXISTS newsfeeds_tweet ON newsfeeds (tweet_id)"
 
     /// Serializes migrations across processes that start at once (any constant; this one spells
     /// "starling" in ASCII).

@@ -29,7 +29,7 @@ public struct SQLiteBulkLoader: BulkLoader {
 
     public func endLoad() async throws {
         try await store.write { tx in
-            try await tx.execute(SQLiteMigrations.newsfeedsTweetIndex.replacingOccurrences(of: "INDEX", with: "INDEX IF NOT EXISTS"))
+            try await tx.execute(SQLiteMigrations.newsfeedsTweetIndex)
             try await tx.execute("ANALYZE")
         }
     }

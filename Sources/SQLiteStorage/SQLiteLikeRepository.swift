@@ -80,13 +80,11 @@ public struct SQLiteCounterAudit: CounterAudit {
             for check in CounterCheck.all {
                 let rows = try await tx.execute(
                     "SELECT id, stored, actual FROM (SELECT t.id AS id, t.\(check.column) AS stored, \(check.actual) AS actual FROM \(check.table) t) WHERE stored != actual")
-                for row in rows {
-                    found.append(CounterMismatch(table: check.table, id: row.int64("id"), column: check.column,
-                                                 stored: row.int("stored"), actual: row.int("actual")))
-                    if repair {
-                        try await tx.execute("UPDATE \(check.table) SET \(check.column) = ? WHERE id = ?",
-                                             [row.int("actual").sqlite, row.int64("id").sqlite])
-                    }
+                found += rows.map {
+                    CounterMismatch(table: check.table, id: $0.int64("id"), column: check.column, stored: $0.int("stored"), actual: $0.int("actual"))
+                }
+                if repair, !rows.isEmpty {  // one statement per counter, in the transaction that found them
+                    try await tx.execute("UPDATE \(check.table) AS t SET \(check.column) = \(check.actual) WHERE \(check.column) != \(check.actual)")
                 }
             }
             return found

@@ -106,7 +106,7 @@ enum SQLiteMigrations {
 
     /// Finds a tweet's feed rows on deletion; set aside during a bulk load, which is faster
     /// without it, and rebuilt after.
-    static let newsfeedsTweetIndex = "CREATE INDEX newsfeeds_tweet ON newsfeeds (tweet_id)"
+    static let newsfeedsTweetIndex = "CREATE INDEX IF NOT EXISTS newsfeeds_tweet ON newsfeeds (tweet_id)"
 }
 
 extension SQLiteStore {
