@@ -20,19 +20,12 @@ public struct UsersController: Sendable {
 
     @Sendable func list(_ request: Request, context: StarlingRequestContext) async throws -> Response {
         try await requireAdmin(context)
-        let query = QueryInput(request)
-        var page = 1
-        if let text = query.values["page"] {
-            guard let number = Int(text), number >= 1 else { throw StarlingError.notFound }
-            page = number
-        }
+        var errors = FieldErrors()
+        let page = QueryInput(request).pageNumber(errors: &errors)
+        try errors.check()
         let (total, found) = try await users.list(offset: (page - 1) * pageSize, limit: pageSize)
-        if page > 1, found.isEmpty { throw StarlingError.notFound }
-        let base = "http://\(request.head.authority ?? "localhost")/api/users/"
-        let next = page * pageSize < total ? "\(base)?page=\(page + 1)" : nil
-        let previous = page > 1 ? (page == 2 ? base : "\(base)?page=\(page - 1)") : nil
-        return try JSONBody.response(NumberedPage(count: total, next: next, previous: previous,
-                                                  results: found.map(AdminUserJSON.init)))
+        return try JSONBody.response(NumberedPage(page: page, pageSize: pageSize, count: total, results: found.map(AdminUserJSON.init),
+                                                  base: "http://\(request.head.authority ?? "localhost")/api/users/"))
     }
 
     @Sendable func detail(_ request: Request, context: StarlingRequestContext) async throws -> Response {

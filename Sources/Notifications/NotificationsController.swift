@@ -37,20 +37,13 @@ public struct NotificationsController: Sendable {
         if let text = query.values["unread"] {
             unread = RequestInput(values: ["unread": .string(text)]).boolean("unread", errors: &errors)
         }
-        var page = 1
-        if let text = query.values["page"] {
-            if let number = Int(text), number >= 1 { page = number } else { errors.add("page", "A valid page number is required.") }
-        }
+        let page = query.pageNumber(errors: &errors)
         try errors.check()
         let (total, items) = try await notifications.list(recipientID: viewer.userID, unread: unread,
                                                           offset: (page - 1) * Self.pageSize, limit: Self.pageSize)
-        if page > 1, items.isEmpty { throw StarlingError.notFound }
-        let results = try await render(items)
-        let base = "http://\(request.head.authority ?? "localhost")/api/notifications/"
-        let filter = unread.map { "unread=\($0)&" } ?? ""
-        let next = page * Self.pageSize < total ? "\(base)?\(filter)page=\(page + 1)" : nil
-        let previous = page > 1 ? "\(base)?\(filter)page=\(page - 1)" : nil
-        return try JSONBody.response(NumberedPage(count: total, next: next, previous: previous, results: results))
+        return try JSONBody.response(NumberedPage(page: page, pageSize: Self.pageSize, count: total, results: try await render(items),
+                                                  base: "http://\(request.head.authority ?? "localhost")/api/notifications/",
+                                                  filter: unread.map { "unread=\($0)&" } ?? ""))
     }
 
     @Sendable func unreadCount(_ request: Request, context: StarlingRequestContext) async throws -> Response {

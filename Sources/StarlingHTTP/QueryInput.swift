@@ -32,6 +32,17 @@ public struct QueryInput: Sendable {
         return id
     }
 
+    /// The `page` of a page-numbered list: 1 when absent; anything but a whole number from 1 is
+    /// recorded in `errors`.
+    public func pageNumber(errors: inout FieldErrors) -> Int {
+        guard let text = values["page"] else { return 1 }
+        guard let number = Int(text), number >= 1 else {
+            errors.add("page", "A valid page number is required.")
+            return 1
+        }
+        return number
+    }
+
     /// The endless-pagination parameters: `created_at__lt`, `created_at__gt`, `max_id`,
     /// `since_id` and `limit` (1…`maximumLimit`).
     public func page(defaultLimit: Int = PageRequest.defaultLimit, maximumLimit: Int = PageRequest.maximumLimit) throws -> PageRequest {

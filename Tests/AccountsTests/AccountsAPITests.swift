@@ -221,6 +221,7 @@ import Testing
             #expect(try one.object()["username"] as? String == "alice_01")
             #expect(try await api.call(.get, "/api/users/42/", token: admin.token).status == .notFound)
             #expect(try await api.call(.get, "/api/users/?page=9", token: admin.token).status == .notFound)
+            #expect(try await api.call(.get, "/api/users/?page=0", token: admin.token).status == .badRequest, "as for notifications")
         }
     }
 
