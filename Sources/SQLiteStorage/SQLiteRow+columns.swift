@@ -50,7 +50,7 @@ enum SQL {
     /// The exclusive key bounds of a page, as binds for `key < ? AND key > ?`, then the limit
     /// of `limit + 1` rows that tells whether another page follows.
     static func pageBinds(_ page: PageRequest) -> [SQLiteData] {
-        [(page.olderThan ?? Int64.max).sqlite, (page.newerThan ?? Int64.min).sqlite, (page.limit + 1).sqlite]
+        [page.upper.sqlite, page.lower.sqlite, page.rows.sqlite]
     }
 }
 

@@ -25,6 +25,13 @@ public struct PageRequest: Sendable, Equatable {
     /// The newest page.
     public static let first = PageRequest()
 
+    /// The bounds as a store query uses them: items must have a key strictly below `upper`…
+    public var upper: Int64 { olderThan ?? .max }
+    /// …and strictly above `lower`.
+    public var lower: Int64 { newerThan ?? .min }
+    /// Rows to fetch: one more than the page, which tells whether another page follows.
+    public var rows: Int { limit + 1 }
+
     /// Whether `key` lies inside the bounds.
     public func contains(_ key: Int64) -> Bool {
         if let olderThan, key >= olderThan { return false }

@@ -113,13 +113,13 @@ struct Counters: AsyncParsableCommand {
 struct Seed: AsyncParsableCommand {
     static let configuration = CommandConfiguration(abstract: "Fill an empty store with a synthetic social graph.")
     @OptionGroup var settings: SettingsOptions
-    @Option(help: "Users, celebrities included.") var users = 2_000
-    @Option(name: .customLong("follows-per-user"), help: "Random users each user follows.") var followsPerUser = 100
-    @Option(help: "Users everybody follows.") var celebrities = 1
-    @Option(name: .customLong("tweets-per-user"), help: "Tweets per user over the last 30 days.") var tweetsPerUser = 20
-    @Option(help: "Comments on each user's latest tweet.") var comments = 10
-    @Option(help: "Likes of each user's latest tweet.") var likes = 5
-    @Option(help: "Random seed: the same seed gives the same graph.") var seed: UInt64 = 42
+    @Option(help: "Users, celebrities included.") var users = SeedOptions().users
+    @Option(name: .customLong("follows-per-user"), help: "Random users each user follows.") var followsPerUser = SeedOptions().followsPerUser
+    @Option(help: "Users everybody follows.") var celebrities = SeedOptions().celebrities
+    @Option(name: .customLong("tweets-per-user"), help: "Tweets per user over the last 30 days.") var tweetsPerUser = SeedOptions().tweetsPerUser
+    @Option(help: "Comments on each user's latest tweet.") var comments = SeedOptions().comments
+    @Option(help: "Likes of each user's latest tweet.") var likes = SeedOptions().likes
+    @Option(help: "Random seed: the same seed gives the same graph (its ids and times follow the clock).") var seed = SeedOptions().seed
     @Option(help: "Where to write user_id,username,token lines (default: <data-dir>/credentials.csv).") var credentials: String?
 
     func run() async throws {
