@@ -10,9 +10,6 @@ import Tweets
 
 /// `BulkLoader` on SQLite: multi-row INSERTs, one transaction per batch.
 public struct SQLiteBulkLoader: BulkLoader {
-    /// Rows per INSERT statement.
-    static let rowsPerStatement = 500
-
     let store: SQLiteStore
 
     public init(store: SQLiteStore) {
@@ -76,15 +73,7 @@ public struct SQLiteBulkLoader: BulkLoader {
     /// Inserts `rows` into `table (columns)` in one transaction, many rows per statement.
     private func insert(_ tableAndColumns: String, _ rows: [[SQLiteData]]) async throws {
         guard let width = rows.first?.count else { return }
-        try await store.write { tx in
-            var start = 0
-            while start < rows.count {
-                let chunk = rows[start..<min(start + Self.rowsPerStatement, rows.count)]
-                let tuple = "(" + Array(repeating: "?", count: width).joined(separator: ", ") + ")"
-                let values = Array(repeating: tuple, count: chunk.count).joined(separator: ", ")
-                try await tx.execute("INSERT INTO \(tableAndColumns) VALUES \(values)", Array(chunk.joined()))
-                start += chunk.count
-            }
-        }
+        let binds = Array(rows.joined())
+        try await store.write { tx in try await tx.insert(into: tableAndColumns, width: width, binds: binds) }
     }
 }

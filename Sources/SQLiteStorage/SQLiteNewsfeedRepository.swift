@@ -2,11 +2,8 @@ import Newsfeeds
 import SQLiteNIO
 import StarlingCore
 
-/// `NewsfeedRepository` on SQLite: bulk inserts of up to `rowsPerStatement` rows per statement.
+/// `NewsfeedRepository` on SQLite: bulk inserts of up to 1,000 rows per statement.
 public struct SQLiteNewsfeedRepository: NewsfeedRepository {
-    /// Rows per INSERT: 3 binds each, well under SQLite's 32,766 variables.
-    static let rowsPerStatement = 1_000
-
     let store: SQLiteStore
 
     public init(store: SQLiteStore) {
@@ -19,24 +16,13 @@ public struct SQLiteNewsfeedRepository: NewsfeedRepository {
 
     public func insert(_ entries: [NewsfeedEntry]) async throws -> Int {
         guard !entries.isEmpty else { return 0 }
-        return try await store.write { tx in
-            var inserted = 0
-            var start = 0
-            while start < entries.count {
-                let chunk = entries[start..<min(start + Self.rowsPerStatement, entries.count)]
-                let values = Array(repeating: "(?, ?, ?)", count: chunk.count).joined(separator: ", ")
-                var binds: [SQLiteData] = []
-                binds.reserveCapacity(chunk.count * 3)
-                for entry in chunk {
-                    binds.append(entry.ownerID.sqlite)
-                    binds.append(entry.tweetID.sqlite)
-                    binds.append(entry.authorID.sqlite)
-                }
-                inserted += try await tx.change(
-                    "INSERT OR IGNORE INTO newsfeeds (owner_id, tweet_id, author_id) VALUES \(values)", binds)
-                start += chunk.count
-            }
-            return inserted
+        var binds: [SQLiteData] = []
+        binds.reserveCapacity(entries.count * 3)
+        for entry in entries {
+            binds += [entry.ownerID.sqlite, entry.tweetID.sqlite, entry.authorID.sqlite]
+        }
+        return try await store.write { [binds] tx in
+            try await tx.insert(into: "newsfeeds (owner_id, tweet_id, author_id)", width: 3, binds: binds, ignoringDuplicates: true)
         }
     }
 

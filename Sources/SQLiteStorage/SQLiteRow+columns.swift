@@ -55,6 +55,27 @@ enum SQL {
 }
 
 extension SQLiteTransaction {
+    /// Inserts rows of `width` values each (`binds` holds them one row after another) into
+    /// `table (columns)`, as many rows per statement as SQLite's 32,766 variables allow, up to
+    /// 1,000. Returns how many rows went in; `ignoringDuplicates` skips rows a unique key refuses.
+    @discardableResult
+    func insert(into tableAndColumns: String, width: Int, binds: [SQLiteData], ignoringDuplicates: Bool = false) async throws -> Int {
+        let rows = binds.count / width
+        let rowsPerStatement = min(1_000, 32_766 / width)
+        let tuple = "(" + Array(repeating: "?", count: width).joined(separator: ", ") + ")"
+        let verb = ignoringDuplicates ? "INSERT OR IGNORE" : "INSERT"
+        var inserted = 0
+        var start = 0
+        while start < rows {
+            let count = min(rowsPerStatement, rows - start)
+            let values = Array(repeating: tuple, count: count).joined(separator: ", ")
+            inserted += try await change("\(verb) INTO \(tableAndColumns) VALUES \(values)",
+                                         Array(binds[start * width ..< (start + count) * width]))
+            start += count
+        }
+        return inserted
+    }
+
     /// Records a job in the outbox as part of this transaction.
     func record(_ job: Job) async throws {
         try await execute("INSERT INTO outbox (id, name, payload) VALUES (?, ?, ?)", [job.id.sqlite, job.name.sqlite, job.payload.sqlite])
