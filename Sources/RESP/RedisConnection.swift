@@ -40,11 +40,6 @@ public final class RedisConnection: Sendable {
         try await execute(commands)
     }
 
-    /// Whether the connection still takes commands.
-    public var isOpen: Bool {
-        state.withLock { $0.isOpen }
-    }
-
     /// Stops taking commands and closes once the replies already asked for have arrived.
     public func close() {
         apply(state.withLock { $0.drain() })
