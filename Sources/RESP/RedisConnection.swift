@@ -29,9 +29,7 @@ public final class RedisConnection: Sendable {
 
     /// Sends one command and returns its reply; an error reply throws `RedisError.server`.
     public func send(_ command: RESPCommand) async throws -> RESPValue {
-        let reply = try await execute([command])[0]
-        if let message = reply.errorMessage { throw RedisError.server(message) }
-        return reply
+        try await execute([command]).throwingFirstError()[0]
     }
 
     /// Sends commands in one write and returns their replies in order, in one round trip.

@@ -48,9 +48,10 @@ public final class RedisFeedCache: FeedCache {
         var commands: [RESPCommand] = [RESPCommand("MULTI"), .del([list])]
         if !members.isEmpty { commands += [.zadd(list, members), .pexpire(list, milliseconds: Self.listTTLMilliseconds)] }
         commands.append(RESPCommand("EXEC"))
-        // MULTI … EXEC: readers see the old list or the new one, never a half-filled one.
+        // MULTI … EXEC: readers see the old list or the new one, never a half-filled one. EXEC's
+        // own replies hold the errors of the commands it ran.
         let replies = try await client.pipeline(commands)
-        try throwFirstError(replies + (replies.last?.array ?? []))
+        try (replies + (replies.last?.array ?? [])).throwingFirstError()
     }
 
     public func push(_ id: Int64, to keys: [String]) async throws {
@@ -59,7 +60,7 @@ public final class RedisFeedCache: FeedCache {
     }
 
     public func remove(_ id: Int64, from keys: [String]) async throws {
-        try throwFirstError(try await client.pipeline(keys.map { .zrem(prefix + $0, [String(id)]) }))
+        try await client.pipeline(keys.map { .zrem(prefix + $0, [String(id)]) }).throwingFirstError()
     }
 
     public func invalidate(_ keys: [String]) async throws {
@@ -83,11 +84,6 @@ public final class RedisFeedCache: FeedCache {
 
     private func run(_ script: RedisScript, _ calls: [RedisClient.ScriptCall]) async throws {
         guard !calls.isEmpty else { return }
-        try throwFirstError(try await client.evaluate(script, calls: calls))
-    }
-
-    /// Throws the first error reply (EXEC's own replies included when passed in).
-    private func throwFirstError(_ replies: [RESPValue]) throws {
-        if let message = replies.lazy.compactMap(\.errorMessage).first { throw RedisError.server(message) }
+        try await client.evaluate(script, calls: calls).throwingFirstError()
     }
 }
