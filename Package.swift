@@ -133,7 +133,7 @@ let package = Package(
         .testTarget(name: "SeedingTests", dependencies: ["Seeding", "StarlingTesting"], swiftSettings: swiftSettings),
         .testTarget(name: "SQLiteStorageTests", dependencies: ["SQLiteStorage", "StarlingTesting"], swiftSettings: swiftSettings),
         .testTarget(name: "PostgresStorageTests", dependencies: ["PostgresStorage", "StarlingTesting"], swiftSettings: swiftSettings),
-        .testTarget(name: "RESPTests", dependencies: ["RESP", "StarlingTesting"], swiftSettings: swiftSettings),
+        .testTarget(name: "RESPTests", dependencies: ["RESP", "Seeding", "StarlingTesting"], swiftSettings: swiftSettings),
         .testTarget(name: "RedisCacheTests", dependencies: ["RedisCache", "StarlingTesting"], swiftSettings: swiftSettings),
         .testTarget(name: "AppTests", dependencies: ["App", "StarlingTesting"], swiftSettings: swiftSettings),
     ]

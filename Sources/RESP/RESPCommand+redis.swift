@@ -38,11 +38,6 @@ extension RESPCommand {
         with("EVALSHA", [script.sha1, String(keys.count)] + keys + arguments)
     }
 
-    /// `EVAL source numkeys key… arg…` (also loads the script into the server's cache).
-    public static func eval(_ script: RedisScript, keys: [String], arguments: [String]) -> RESPCommand {
-        with("EVAL", [script.source, String(keys.count)] + keys + arguments)
-    }
-
     /// `ZADD key score member …`.
     public static func zadd(_ key: String, _ members: [(score: Double, member: String)]) -> RESPCommand {
         var command = RESPCommand("ZADD", key)

@@ -54,3 +54,13 @@ extension RESPValue {
         return nil
     }
 }
+
+extension Collection where Element == RESPValue {
+    /// These replies, when none is an error reply; else the first error reply throws
+    /// `RedisError.server`.
+    @discardableResult
+    public func throwingFirstError() throws -> Self {
+        if let message = lazy.compactMap(\.errorMessage).first { throw RedisError.server(message) }
+        return self
+    }
+}

@@ -13,9 +13,7 @@ extension RedisClient {
     /// Runs `script` by its digest, and by its text if the server does not know it yet; an
     /// error reply throws `RedisError.server`.
     public func evaluate(_ script: RedisScript, keys: [String] = [], arguments: [String] = []) async throws -> RESPValue {
-        let reply = try await evaluate(script, calls: [ScriptCall(keys: keys, arguments: arguments)])[0]
-        if let message = reply.errorMessage { throw RedisError.server(message) }
-        return reply
+        try await evaluate(script, calls: [ScriptCall(keys: keys, arguments: arguments)]).throwingFirstError()[0]
     }
 
     /// Runs `script` once per call, all in one pipelined round trip — two when the server did not
@@ -27,7 +25,7 @@ extension RedisClient {
         let unknown = replies.indices.filter { replies[$0].errorMessage?.hasPrefix("NOSCRIPT") == true }
         guard !unknown.isEmpty else { return replies }
         let retried = try await pipeline([RESPCommand("SCRIPT", "LOAD", script.source)] + unknown.map { evalsha(calls[$0]) })
-        if let message = retried.first?.errorMessage { throw RedisError.server(message) }
+        try retried.prefix(1).throwingFirstError()  // SCRIPT LOAD's reply; the calls' stay values
         for (index, reply) in zip(unknown, retried.dropFirst()) { replies[index] = reply }
         return replies
     }

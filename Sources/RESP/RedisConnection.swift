@@ -29,20 +29,13 @@ public final class RedisConnection: Sendable {
 
     /// Sends one command and returns its reply; an error reply throws `RedisError.server`.
     public func send(_ command: RESPCommand) async throws -> RESPValue {
-        let reply = try await execute([command])[0]
-        if let message = reply.errorMessage { throw RedisError.server(message) }
-        return reply
+        try await execute([command]).throwingFirstError()[0]
     }
 
     /// Sends commands in one write and returns their replies in order, in one round trip.
     /// Error replies stay in place as `.error` values.
     public func pipeline(_ commands: [RESPCommand]) async throws -> [RESPValue] {
         try await execute(commands)
-    }
-
-    /// Whether the connection still takes commands.
-    public var isOpen: Bool {
-        state.withLock { $0.isOpen }
     }
 
     /// Stops taking commands and closes once the replies already asked for have arrived.

@@ -3,15 +3,12 @@ import NIOCore
 /// One end of a sorted-set score range, for `ZREVRANGEBYSCORE` and its kin.
 public struct RedisScoreBound: Sendable, Hashable, RESPArgument {
     private enum Kind: Hashable {
-        case inclusive(Double)
         case exclusive(Double)
         case infinity(negative: Bool)
     }
 
     private let kind: Kind
 
-    /// Scores equal to `score` are in the range.
-    public static func inclusive(_ score: Double) -> RedisScoreBound { RedisScoreBound(kind: .inclusive(score)) }
     /// Scores equal to `score` are not in the range.
     public static func exclusive(_ score: Double) -> RedisScoreBound { RedisScoreBound(kind: .exclusive(score)) }
     /// No upper bound.
@@ -21,8 +18,6 @@ public struct RedisScoreBound: Sendable, Hashable, RESPArgument {
 
     public func writeBulkString(into buffer: inout ByteBuffer) {
         switch kind {
-        case .inclusive(let score):
-            score.writeBulkString(into: &buffer)
         case .exclusive(let score):
             ("(" + score.scoreText).writeBulkString(into: &buffer)
         case .infinity(let negative):

@@ -1,6 +1,5 @@
 import RESP
 import StarlingCore
-import Synchronization
 
 /// The `FeedCache` on Redis: each list is a sorted set of ids scored by the id itself (ids are
 /// below 2^53, exact as scores), so pages are score ranges, newest first.
@@ -16,9 +15,6 @@ public final class RedisFeedCache: FeedCache {
     public let cap: Int
     private let client: RedisClient
     private let prefix: String
-    /// The tokens of the leases this process holds, by list key: a lease is released only by
-    /// its holder, never after it expired and someone else took it.
-    private let leaseTokens = Mutex<[String: String]>([:])
 
     public init(client: RedisClient, cap: Int = 800, prefix: String = "feed:") {
         self.client = client
@@ -52,9 +48,10 @@ public final class RedisFeedCache: FeedCache {
         var commands: [RESPCommand] = [RESPCommand("MULTI"), .del([list])]
         if !members.isEmpty { commands += [.zadd(list, members), .pexpire(list, milliseconds: Self.listTTLMilliseconds)] }
         commands.append(RESPCommand("EXEC"))
-        // MULTI … EXEC: readers see the old list or the new one, never a half-filled one.
+        // MULTI … EXEC: readers see the old list or the new one, never a half-filled one. EXEC's
+        // own replies hold the errors of the commands it ran.
         let replies = try await client.pipeline(commands)
-        try throwFirstError(replies + (replies.last?.array ?? []))
+        try (replies + (replies.last?.array ?? [])).throwingFirstError()
     }
 
     public func push(_ id: Int64, to keys: [String]) async throws {
@@ -63,22 +60,21 @@ public final class RedisFeedCache: FeedCache {
     }
 
     public func remove(_ id: Int64, from keys: [String]) async throws {
-        try throwFirstError(try await client.pipeline(keys.map { .zrem(prefix + $0, [String(id)]) }))
+        try await client.pipeline(keys.map { .zrem(prefix + $0, [String(id)]) }).throwingFirstError()
     }
 
     public func invalidate(_ keys: [String]) async throws {
         try await client.del(keys.map { prefix + $0 })
     }
 
-    public func acquireLease(_ key: String, milliseconds: Int) async throws -> Bool {
+    /// The token is random: no two holds, in this process or another, share one.
+    public func acquireLease(_ key: String, milliseconds: Int) async throws -> String? {
         let token = String(UInt64.random(in: 1 ... .max), radix: 36)
         let acquired = try await client.set(leaseKey(key), token, expireMilliseconds: max(1, milliseconds), onlyIfAbsent: true)
-        if acquired { leaseTokens.withLock { $0[key] = token } }
-        return acquired
+        return acquired ? token : nil
     }
 
-    public func releaseLease(_ key: String) async throws {
-        guard let token = leaseTokens.withLock({ $0.removeValue(forKey: key) }) else { return }
+    public func releaseLease(_ key: String, token: String) async throws {
         try await run(Self.deleteIfHeld, [RedisClient.ScriptCall(keys: [leaseKey(key)], arguments: [token])])
     }
 
@@ -88,11 +84,6 @@ public final class RedisFeedCache: FeedCache {
 
     private func run(_ script: RedisScript, _ calls: [RedisClient.ScriptCall]) async throws {
         guard !calls.isEmpty else { return }
-        try throwFirstError(try await client.evaluate(script, calls: calls))
-    }
-
-    /// Throws the first error reply (EXEC's own replies included when passed in).
-    private func throwFirstError(_ replies: [RESPValue]) throws {
-        if let message = replies.lazy.compactMap(\.errorMessage).first { throw RedisError.server(message) }
+        try await client.evaluate(script, calls: calls).throwingFirstError()
     }
 }

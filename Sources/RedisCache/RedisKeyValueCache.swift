@@ -31,9 +31,7 @@ public struct RedisKeyValueCache: KeyValueCache {
 
     public func set(_ entries: [String: ByteBuffer], ttlSeconds: Int) async throws {
         let commands = entries.map { RESPCommand.set(prefix + $0.key, $0.value, expireMilliseconds: max(1, ttlSeconds) * 1_000) }
-        for reply in try await client.pipeline(commands) {
-            if let message = reply.errorMessage { throw RedisError.server(message) }
-        }
+        try await client.pipeline(commands).throwingFirstError()
     }
 
     public func delete(_ keys: [String]) async throws {

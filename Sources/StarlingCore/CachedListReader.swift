@@ -57,13 +57,13 @@ public struct CachedListReader: Sendable {
     /// holds the lease: then it only waits (briefly) for that process's list to appear.
     private func fill(_ key: String, load: @escaping Load) async throws -> [Int64]? {
         let cap = cache.cap
-        let won: Bool
+        let lease: String?
         do {
-            won = try await cache.acquireLease(key, milliseconds: leaseMilliseconds)
+            lease = try await cache.acquireLease(key, milliseconds: leaseMilliseconds)
         } catch {
             return try await load(PageRequest(limit: cap)).items  // the cache is failing: read, do not fill
         }
-        if !won {
+        guard let lease else {
             let deadline = ContinuousClock.now + .milliseconds(waitMilliseconds)
             while ContinuousClock.now < deadline {
                 try await Task.sleep(for: .milliseconds(10))
@@ -71,7 +71,7 @@ public struct CachedListReader: Sendable {
             }
             return nil
         }
-        defer { Task { try? await cache.releaseLease(key) } }
+        defer { Task { try? await cache.releaseLease(key, token: lease) } }
         let loaded = try await load(PageRequest(limit: cap))
         do {
             try await cache.fill(key, ids: loaded.items, complete: !loaded.hasNextPage)

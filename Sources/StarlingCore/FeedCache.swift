@@ -18,11 +18,13 @@ public protocol FeedCache: Sendable {
     func remove(_ id: Int64, from keys: [String]) async throws
     /// Forgets lists; they are rebuilt from the store on their next read.
     func invalidate(_ keys: [String]) async throws
-    /// Takes the lease on filling `key` for `milliseconds`, across processes: true if this caller
-    /// won it. Others wait briefly for the list instead of loading it too.
-    func acquireLease(_ key: String, milliseconds: Int) async throws -> Bool
-    /// Gives a lease back early.
-    func releaseLease(_ key: String) async throws
+    /// Takes the lease on filling `key` for `milliseconds`, across processes: a token naming this
+    /// hold if this caller won it, nil if another holds it. Others wait briefly for the list
+    /// instead of loading it too.
+    func acquireLease(_ key: String, milliseconds: Int) async throws -> String?
+    /// Gives a lease back early, only while `token` still holds it: a holder whose lease expired
+    /// and was taken by another (in this process or not) never releases the newer lease.
+    func releaseLease(_ key: String, token: String) async throws
 }
 
 /// What a cached list says about one page.

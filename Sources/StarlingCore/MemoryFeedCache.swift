@@ -9,7 +9,8 @@ public final class MemoryFeedCache: FeedCache {
 
     private struct State {
         var lists: [String: List] = [:]
-        var leases: [String: Int64] = [:]
+        var leases: [String: (token: String, until: Int64)] = [:]
+        var leasesTaken: UInt64 = 0
     }
 
     public let cap: Int
@@ -62,16 +63,20 @@ public final class MemoryFeedCache: FeedCache {
         }
     }
 
-    public func acquireLease(_ key: String, milliseconds: Int) async throws -> Bool {
+    public func acquireLease(_ key: String, milliseconds: Int) async throws -> String? {
         let now = clock.nowMicros()
         return state.withLock { state in
-            if let until = state.leases[key], until > now { return false }
-            state.leases[key] = now + Int64(milliseconds) * 1_000
-            return true
+            if let lease = state.leases[key], lease.until > now { return nil }
+            state.leasesTaken += 1
+            let token = String(state.leasesTaken)
+            state.leases[key] = (token, now + Int64(milliseconds) * 1_000)
+            return token
         }
     }
 
-    public func releaseLease(_ key: String) async throws {
-        _ = state.withLock { $0.leases.removeValue(forKey: key) }
+    public func releaseLease(_ key: String, token: String) async throws {
+        state.withLock { state in
+            if state.leases[key]?.token == token { state.leases[key] = nil }
+        }
     }
 }

@@ -17,6 +17,6 @@ public struct FailingCache: KeyValueCache, FeedCache {
     public func push(_ id: Int64, to keys: [String]) async throws { throw Down() }
     public func remove(_ id: Int64, from keys: [String]) async throws { throw Down() }
     public func invalidate(_ keys: [String]) async throws { throw Down() }
-    public func acquireLease(_ key: String, milliseconds: Int) async throws -> Bool { throw Down() }
-    public func releaseLease(_ key: String) async throws { throw Down() }
+    public func acquireLease(_ key: String, milliseconds: Int) async throws -> String? { throw Down() }
+    public func releaseLease(_ key: String, token: String) async throws { throw Down() }
 }

@@ -15,7 +15,7 @@ struct RedisCacheContractTests {
 
     @Test func redisFeedCache() async throws {
         try await RedisClient.withTestServer { redis in
-            try await FeedCacheContract.run(RedisFeedCache(client: redis, cap: 5))
+            try await FeedCacheContract.run(RedisFeedCache(client: redis, cap: 5)) { try await Task.sleep(for: .milliseconds(120)) }
         }
     }
 

@@ -58,17 +58,15 @@ struct RedisFeedCacheTests {
     @Test func aLeaseIsReleasedOnlyByItsHolder() async throws {
         try await RedisClient.withTestServer { redis in
             let mine = RedisFeedCache(client: redis, prefix: prefix), theirs = RedisFeedCache(client: redis, prefix: prefix)
-            #expect(try await mine.acquireLease("l", milliseconds: 5_000))
-            #expect(try await !theirs.acquireLease("l", milliseconds: 5_000))
-            try await theirs.releaseLease("l")
-            #expect(try await !theirs.acquireLease("l", milliseconds: 5_000), "another process cannot release my lease")
-            try await mine.releaseLease("l")
-            #expect(try await theirs.acquireLease("l", milliseconds: 50))
+            let held = try #require(try await mine.acquireLease("l", milliseconds: 5_000))
+            #expect(try await theirs.acquireLease("l", milliseconds: 5_000) == nil, "one holder across processes")
+            try await mine.releaseLease("l", token: held)
+            let expired = try #require(try await theirs.acquireLease("l", milliseconds: 50))
             try await Task.sleep(for: .milliseconds(120))
-            #expect(try await mine.acquireLease("l", milliseconds: 5_000), "a lease expires")
-            try await theirs.releaseLease("l")
-            #expect(try await !theirs.acquireLease("l", milliseconds: 5_000), "an expired holder does not release the new lease")
-            try await mine.releaseLease("l")
+            let newer = try #require(try await mine.acquireLease("l", milliseconds: 5_000), "a lease expires")
+            try await theirs.releaseLease("l", token: expired)
+            #expect(try await theirs.acquireLease("l", milliseconds: 5_000) == nil, "an expired holder does not release the new lease")
+            try await mine.releaseLease("l", token: newer)
         }
     }
 

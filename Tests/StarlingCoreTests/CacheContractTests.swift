@@ -20,7 +20,8 @@ import Testing
     }
 
     @Test func memoryFeedCache() async throws {
-        try await FeedCacheContract.run(MemoryFeedCache(cap: 5, clock: SystemWallClock()))
+        let clock = ManualClock()
+        try await FeedCacheContract.run(MemoryFeedCache(cap: 5, clock: clock)) { clock.advance(seconds: 1) }
     }
 
     @Test func memoryRateLimiter() async throws {

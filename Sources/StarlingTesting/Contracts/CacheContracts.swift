@@ -26,9 +26,11 @@ public enum KeyValueCacheContract {
     }
 }
 
-/// The behaviour every `FeedCache` must have (with a cap of 5).
+/// The behaviour every `FeedCache` must have (with a cap of 5). `pastLease` moves past a 50 ms
+/// lease (a manual clock's advance, or a real wait).
 public enum FeedCacheContract {
-    public static func run(_ cache: any FeedCache, prefix: String = "feed-\(UInt32.random(in: 0 ... .max)):") async throws {
+    public static func run(_ cache: any FeedCache, prefix: String = "feed-\(UInt32.random(in: 0 ... .max)):",
+                           pastLease: () async throws -> Void) async throws {
         #expect(cache.cap == 5, "run the contract with a cap of 5")
         let feed = prefix + "1", other = prefix + "2", cold = prefix + "3"
         #expect(try await cache.page(feed, .first) == .miss)
@@ -63,11 +65,20 @@ public enum FeedCacheContract {
         try await cache.invalidate([feed, other])
         #expect(try await cache.page(feed, .first) == .miss)
 
-        #expect(try await cache.acquireLease(feed, milliseconds: 5_000))
-        #expect(try await !cache.acquireLease(feed, milliseconds: 5_000), "one holder at a time")
-        try await cache.releaseLease(feed)
-        #expect(try await cache.acquireLease(feed, milliseconds: 5_000))
-        try await cache.releaseLease(feed)
+        let first = try #require(try await cache.acquireLease(feed, milliseconds: 5_000))
+        #expect(try await cache.acquireLease(feed, milliseconds: 5_000) == nil, "one holder at a time")
+        try await cache.releaseLease(feed, token: first + "-not")
+        #expect(try await cache.acquireLease(feed, milliseconds: 5_000) == nil, "another token cannot release the lease")
+        try await cache.releaseLease(feed, token: first)
+        let stale = try #require(try await cache.acquireLease(feed, milliseconds: 50), "its holder released it")
+        try await pastLease()
+        let newer = try #require(try await cache.acquireLease(feed, milliseconds: 5_000), "a lease expires")
+        #expect(newer != stale)
+        try await cache.releaseLease(feed, token: stale)
+        #expect(try await cache.acquireLease(feed, milliseconds: 5_000) == nil, "a stale token does not release the newer lease")
+        try await cache.releaseLease(feed, token: newer)
+        let last = try #require(try await cache.acquireLease(feed, milliseconds: 5_000), "its holder released it")
+        try await cache.releaseLease(feed, token: last)
     }
 }
 
