@@ -3,7 +3,6 @@ import StarlingCore
 /// The in-memory `TweetRepository`.
 public actor MemoryTweetRepository: TweetRepository {
     private var byID: [Int64: Tweet] = [:]
-    private var photos: [Int64: [String]] = [:]
     private let outbox: MemoryOutbox
     private let authorFeed: any AuthorFeedWriter
 
@@ -12,9 +11,8 @@ public actor MemoryTweetRepository: TweetRepository {
         self.authorFeed = authorFeed
     }
 
-    public func create(_ tweet: Tweet, photoKeys: [String], fanOut: Job) async throws {
+    public func create(_ tweet: Tweet, fanOut: Job) async throws {
         byID[tweet.id] = tweet
-        if !photoKeys.isEmpty { photos[tweet.id] = photoKeys }
         try await authorFeed.addToAuthorsFeed(tweet)
         await outbox.append(fanOut)
     }
@@ -37,15 +35,8 @@ public actor MemoryTweetRepository: TweetRepository {
         return page.page(fromNewestFirst: Array(candidates))
     }
 
-    public func photoKeys(tweetIDs: [Int64]) -> [Int64: [String]] {
-        var found: [Int64: [String]] = [:]
-        for id in tweetIDs { found[id] = photos[id] }
-        return found
-    }
-
     public func delete(id: Int64, cleanUp: [Job]) async -> Bool {
         guard byID.removeValue(forKey: id) != nil else { return false }
-        photos[id] = nil
         for job in cleanUp { await outbox.append(job) }
         return true
     }

@@ -60,7 +60,7 @@ public struct TweetsController: Sendable {
         var errors = FieldErrors()
         let content = input.text("content", errors: &errors)
         try errors.check()
-        let (tweet, _) = try await post(authorID: viewer.userID, content: content!, photos: input.files["files"] ?? [])
+        let tweet = try await post(authorID: viewer.userID, content: content!, photos: input.files["files"] ?? [])
         guard let json = try await renderer.render([tweet], for: viewer).first else { throw StarlingError.notFound }
         return try JSONBody.response(json, status: .created)
     }

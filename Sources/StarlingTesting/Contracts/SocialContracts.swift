@@ -10,7 +10,7 @@ import Tweets
 public enum CommentRepositoryContract {
     public static func run(_ repositories: Repositories) async throws {
         let comments = repositories.comments
-        try await repositories.tweets.create(Tweet(id: 10, userID: 1, content: "t"), photoKeys: [], fanOut: Job(id: 11, name: "x", payload: "{}"))
+        try await repositories.tweets.create(Tweet(id: 10, userID: 1, content: "t"), fanOut: Job(id: 11, name: "x", payload: "{}"))
         for id in Int64(1)...5 {
             try await comments.create(Comment(id: 100 + id, tweetID: 10, userID: id, content: "c\(id)"),
                                       jobs: [Job(id: 200 + id, name: "notify", payload: "{}")])
@@ -42,7 +42,7 @@ public enum CommentRepositoryContract {
 public enum LikeRepositoryContract {
     public static func run(_ repositories: Repositories) async throws {
         let likes = repositories.likes
-        try await repositories.tweets.create(Tweet(id: 10, userID: 1, content: "t"), photoKeys: [], fanOut: Job(id: 11, name: "x", payload: "{}"))
+        try await repositories.tweets.create(Tweet(id: 10, userID: 1, content: "t"), fanOut: Job(id: 11, name: "x", payload: "{}"))
         try await repositories.comments.create(Comment(id: 20, tweetID: 10, userID: 2, content: "c"), jobs: [])
         let tweet = LikeTarget(.tweet, 10)
         let comment = LikeTarget(.comment, 20)
