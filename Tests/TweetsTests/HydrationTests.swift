@@ -71,4 +71,24 @@ import Testing
             #expect(page.contains { (($0["tweet"] as? [String: Any])?["photo_urls"] as? [String])?.count == 1 })
         }
     }
+
+    @Test(arguments: Backend.durableCases) func theAnswerToAPostReadsNothingItJustWrote(_ backend: Backend) async throws {
+        let app = TestStarling(repositories: try await backend.repositories())
+        try await app.test { api in
+            let alice = try await api.signUp("alice_01")
+            _ = try await api.post("the first fills the caches with the session and the author", as: alice)
+            let tally = StatementTally()
+            let reply = try await StatementTally.$current.withValue(tally) {
+                try await api.multipart(.post, "/api/tweets/", token: alice.token, fields: ["content": "with a photo"],
+                                        files: [("files", "p.png", SampleImage.png)])
+            }
+            try #require(reply.status == .created)
+            let tweet = try reply.object()
+            #expect((tweet["photo_urls"] as? [String])?.count == 1)
+            #expect(tweet["has_liked"] as? Bool == false)
+            // The transaction only: the tweet, its photo, its author's feed row, its fanout job. The
+            // photo keys come back with the tweet, nobody has liked it yet, the author is cached.
+            #expect(tally.value == 4, "\(tally.value) statements")
+        }
+    }
 }
