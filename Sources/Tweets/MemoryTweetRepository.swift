@@ -5,6 +5,8 @@ public actor MemoryTweetRepository: TweetRepository {
     private var byID: [Int64: Tweet] = [:]
     private let outbox: MemoryOutbox
     private let authorFeed: any AuthorFeedWriter
+    /// Held weakly: they hold this repository, for its counters.
+    private var dependents: [WeakDependents] = []
 
     public init(outbox: MemoryOutbox, authorFeed: any AuthorFeedWriter) {
         self.outbox = outbox
@@ -35,8 +37,15 @@ public actor MemoryTweetRepository: TweetRepository {
         return page.page(fromNewestFirst: Array(candidates))
     }
 
+    /// Makes deleting a tweet delete what `dependent` keeps of it (comments, likes), as a
+    /// relational store's delete does.
+    public func cascadeDeletes(to dependent: any TweetDependents) {
+        dependents.append(WeakDependents(value: dependent))
+    }
+
     public func delete(id: Int64, cleanUp: [Job]) async -> Bool {
         guard byID.removeValue(forKey: id) != nil else { return false }
+        for dependent in dependents { await dependent.value?.tweetDeleted(id) }
         for job in cleanUp { await outbox.append(job) }
         return true
     }
@@ -47,4 +56,8 @@ public actor MemoryTweetRepository: TweetRepository {
         byID[tweetID]?.likesCount += likes
         byID[tweetID]?.commentsCount += comments
     }
+}
+
+private struct WeakDependents {
+    weak var value: (any TweetDependents)?
 }
