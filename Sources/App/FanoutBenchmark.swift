@@ -45,7 +45,7 @@ public struct FanoutBenchmark: Sendable {
     /// Posts a tweet and times its fanout to every follower.
     public func fanOutOnce(batchSize: Int = FanOutTweet.defaultBatchSize) async throws -> Run {
         let tweet = Tweet(id: ids.next(), userID: authorID, content: "benchmark")
-        try await repositories.tweets.create(tweet, photoKeys: [], fanOut: Job(id: ids.next(), FanOutTweetJob(tweetID: tweet.id)))
+        try await repositories.tweets.create(tweet, fanOut: Job(id: ids.next(), FanOutTweetJob(tweetID: tweet.id)))
         // In-process feed cache, as `starling serve` has by default; no feed is cached, so the
         // time is the store's.
         let fanOut = FanOutTweet(tweets: repositories.tweets, friendships: repositories.friendships,

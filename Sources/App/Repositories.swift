@@ -26,16 +26,21 @@ public struct Repositories: Sendable {
     /// Loads a seeded graph in bulk (`starling seed`); nil where the backend has none (memory).
     public var bulkLoader: (any BulkLoader)?
 
-    /// The in-memory implementations, sharing one outbox.
-    public static func memory() -> Repositories {
+    /// The in-memory implementations, sharing one outbox. Deleting a tweet or a comment deletes
+    /// what belongs to it, as the relational stores do.
+    public static func memory() async -> Repositories {
         let outbox = MemoryOutbox()
         let newsfeeds = MemoryNewsfeedRepository()
         let tweets = MemoryTweetRepository(outbox: outbox, authorFeed: newsfeeds)
         let comments = MemoryCommentRepository(outbox: outbox, tweets: tweets)
+        let likes = MemoryLikeRepository(outbox: outbox, tweets: tweets, comments: comments)
+        await tweets.cascadeDeletes(to: comments)
+        await tweets.cascadeDeletes(to: likes)
+        await comments.cascadeDeletes(to: likes)
         return Repositories(
             users: MemoryUserRepository(), sessions: MemorySessionRepository(outbox: outbox), tweets: tweets,
             friendships: MemoryFriendshipRepository(outbox: outbox), newsfeeds: newsfeeds, comments: comments,
-            likes: MemoryLikeRepository(outbox: outbox, tweets: tweets, comments: comments),
+            likes: likes,
             notifications: MemoryNotificationRepository(), outbox: outbox, counterAudit: nil, bulkLoader: nil)
     }
 

@@ -70,7 +70,7 @@ public struct Starling: Sendable {
         let credentials = Credentials(bcryptCost: configuration.bcryptCost)
         let jobsRecorded: @Sendable () -> Void = { relay.nudge() }
         let images = StoreImages(blobs: blobs, maximumBytes: configuration.maximumImageBytes)
-        let renderer = TweetRenderer(users: repositories.users, tweets: repositories.tweets, likes: repositories.likes)
+        let renderer = TweetRenderer(users: repositories.users, likes: repositories.likes)
         let commentRenderer = CommentRenderer(users: repositories.users, likes: repositories.likes)
 
         let router = Router(context: StarlingRequestContext.self)

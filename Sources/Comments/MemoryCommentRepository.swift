@@ -1,11 +1,13 @@
 import StarlingCore
 import Tweets
 
-/// The in-memory `CommentRepository`.
-public actor MemoryCommentRepository: CommentRepository {
+/// The in-memory `CommentRepository`. It deletes a deleted tweet's comments (`TweetDependents`).
+public actor MemoryCommentRepository: CommentRepository, TweetDependents {
     private var byID: [Int64: Comment] = [:]
     private let outbox: MemoryOutbox
     private let tweets: MemoryTweetRepository
+    /// Held weakly: it holds this repository, for its counters.
+    private weak var dependent: (any CommentDependents)?
 
     public init(outbox: MemoryOutbox, tweets: MemoryTweetRepository) {
         self.outbox = outbox
@@ -38,10 +40,23 @@ public actor MemoryCommentRepository: CommentRepository {
         return byID[id]
     }
 
+    /// Makes deleting comments delete what `dependent` keeps of them (likes), as a relational
+    /// store's delete does.
+    public func cascadeDeletes(to dependent: any CommentDependents) {
+        self.dependent = dependent
+    }
+
     public func delete(id: Int64) async -> Bool {
         guard let comment = byID.removeValue(forKey: id) else { return false }
         await tweets.adjustCounts(tweetID: comment.tweetID, comments: -1)
+        await dependent?.commentsDeleted([id])
         return true
+    }
+
+    public func tweetDeleted(_ tweetID: Int64) async {
+        let ids = byID.values.filter { $0.tweetID == tweetID }.map(\.id)
+        for id in ids { byID[id] = nil }
+        await dependent?.commentsDeleted(ids)
     }
 
     /// Changes a comment's `likes_count` (the in-memory stand-in for the update inside a like's

@@ -2,8 +2,9 @@ import Comments
 import StarlingCore
 import Tweets
 
-/// The in-memory `LikeRepository`.
-public actor MemoryLikeRepository: LikeRepository {
+/// The in-memory `LikeRepository`. It deletes the likes of deleted tweets and comments
+/// (`TweetDependents`, `CommentDependents`).
+public actor MemoryLikeRepository: LikeRepository, TweetDependents, CommentDependents {
     private struct Key: Hashable {
         let userID: Int64
         let target: LikeTarget
@@ -46,6 +47,20 @@ public actor MemoryLikeRepository: LikeRepository {
     public func liked(by userID: Int64, type: ContentType, among ids: [Int64]) -> Set<Int64> {
         guard type != .user else { return [] }
         return Set(ids.filter { rows[Key(userID: userID, target: LikeTarget(type, $0))] != nil })
+    }
+
+    public func tweetDeleted(_ tweetID: Int64) {
+        forget([LikeTarget(.tweet, tweetID)])
+    }
+
+    public func commentsDeleted(_ commentIDs: [Int64]) {
+        forget(Set(commentIDs.map { LikeTarget(.comment, $0) }))
+    }
+
+    /// Drops the likes of deleted objects; their counters went with them.
+    private func forget(_ targets: Set<LikeTarget>) {
+        guard !targets.isEmpty else { return }
+        rows = rows.filter { !targets.contains($0.key.target) }
     }
 
     private func adjust(_ target: LikeTarget, by delta: Int) async {

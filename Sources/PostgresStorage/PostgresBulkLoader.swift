@@ -75,6 +75,12 @@ public struct PostgresBulkLoader: BulkLoader {
             text.add(tweet.likesCount)
             text.add(tweet.commentsCount)
         }
+        let photos = tweets.flatMap { tweet in tweet.photoKeys.enumerated().map { (tweetID: tweet.id, position: $0.offset, key: $0.element) } }
+        try await copy("tweet_photos", ["tweet_id", "position", "blob_key"], photos) { text, photo in
+            text.add(photo.tweetID)
+            text.add(photo.position)
+            text.add(photo.key)
+        }
     }
 
     public func insert(feedRows: [NewsfeedEntry]) async throws {

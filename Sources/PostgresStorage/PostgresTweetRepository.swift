@@ -10,13 +10,13 @@ public struct PostgresTweetRepository: TweetRepository {
         self.store = store
     }
 
-    public func create(_ tweet: Tweet, photoKeys: [String], fanOut: Job) async throws {
+    public func create(_ tweet: Tweet, fanOut: Job) async throws {
         try await store.transaction { tx in
             try await tx.rows("INSERT INTO tweets (id, user_id, content) VALUES (\(tweet.id), \(tweet.userID), \(tweet.content))")
-            if !photoKeys.isEmpty {
+            if !tweet.photoKeys.isEmpty {
                 try await tx.rows("""
                     INSERT INTO tweet_photos (tweet_id, position, blob_key)
-                    SELECT \(tweet.id), ordinality - 1, blob_key FROM UNNEST(\(photoKeys)::TEXT[]) WITH ORDINALITY AS p(blob_key, ordinality)
+                    SELECT \(tweet.id), ordinality - 1, blob_key FROM UNNEST(\(tweet.photoKeys)::TEXT[]) WITH ORDINALITY AS p(blob_key, ordinality)
                     """)
             }
             try await tx.rows("""
@@ -44,19 +44,6 @@ public struct PostgresTweetRepository: TweetRepository {
         return page.page(fromNewestFirst: try rows.map(Self.decode))
     }
 
-    public func photoKeys(tweetIDs: [Int64]) async throws -> [Int64: [String]] {
-        guard !tweetIDs.isEmpty else { return [:] }
-        let rows = try await store.rows("""
-            SELECT tweet_id, blob_key FROM tweet_photos WHERE tweet_id = ANY(\(tweetIDs)) ORDER BY tweet_id, position
-            """)
-        var keys: [Int64: [String]] = [:]
-        for row in rows {
-            let (tweetID, key) = try row.decode((Int64, String).self)
-            keys[tweetID, default: []].append(key)
-        }
-        return keys
-    }
-
     /// One statement deletes the tweet, its photo rows, its comments, and the likes of both;
     /// the clean-up jobs follow in the same transaction.
     public func delete(id: Int64, cleanUp: [Job]) async throws -> Bool {
@@ -78,13 +65,18 @@ public struct PostgresTweetRepository: TweetRepository {
         }
     }
 
-    /// Tweets filtered and ordered by `rest` (`WHERE …`).
+    /// Tweets filtered and ordered by `rest` (`WHERE …`), each with its photo keys in order from
+    /// the same statement (an empty array when it has none).
     static func select(_ rest: PostgresQuery) -> PostgresQuery {
-        PostgresQuery(head: "SELECT id, user_id, content, likes_count, comments_count FROM tweets", rest)
+        PostgresQuery(head: """
+            SELECT id, user_id, content, likes_count, comments_count,
+                ARRAY(SELECT blob_key FROM tweet_photos WHERE tweet_id = tweets.id ORDER BY position)
+            FROM tweets
+            """, rest)
     }
 
     static func decode(_ row: PostgresRow) throws -> Tweet {
-        let (id, userID, content, likesCount, commentsCount) = try row.decode((Int64, Int64, String, Int, Int).self)
-        return Tweet(id: id, userID: userID, content: content, likesCount: likesCount, commentsCount: commentsCount)
+        let (id, userID, content, likesCount, commentsCount, photoKeys) = try row.decode((Int64, Int64, String, Int, Int, [String]).self)
+        return Tweet(id: id, userID: userID, content: content, likesCount: likesCount, commentsCount: commentsCount, photoKeys: photoKeys)
     }
 }

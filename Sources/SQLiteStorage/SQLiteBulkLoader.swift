@@ -52,6 +52,9 @@ public struct SQLiteBulkLoader: BulkLoader {
         try await insert("tweets (id, user_id, content, likes_count, comments_count)", tweets.map {
             [$0.id.sqlite, $0.userID.sqlite, $0.content.sqlite, $0.likesCount.sqlite, $0.commentsCount.sqlite]
         })
+        try await insert("tweet_photos (tweet_id, position, blob_key)", tweets.flatMap { tweet in
+            tweet.photoKeys.enumerated().map { [tweet.id.sqlite, $0.offset.sqlite, $0.element.sqlite] }
+        })
     }
 
     public func insert(feedRows: [NewsfeedEntry]) async throws {

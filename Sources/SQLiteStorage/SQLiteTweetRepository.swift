@@ -1,3 +1,4 @@
+import Foundation
 import SQLiteNIO
 import StarlingCore
 import Tweets
@@ -10,13 +11,18 @@ public struct SQLiteTweetRepository: TweetRepository {
         self.store = store
     }
 
-    private static let select = "SELECT id, user_id, content, likes_count, comments_count FROM tweets"
+    /// Tweets with their photo keys in order, as a JSON array, from the same statement.
+    private static let select = """
+        SELECT id, user_id, content, likes_count, comments_count,
+            (SELECT json_group_array(blob_key ORDER BY position) FROM tweet_photos WHERE tweet_id = tweets.id) AS photo_keys
+        FROM tweets
+        """
 
-    public func create(_ tweet: Tweet, photoKeys: [String], fanOut: Job) async throws {
+    public func create(_ tweet: Tweet, fanOut: Job) async throws {
         try await store.write { tx in
             try await tx.execute("INSERT INTO tweets (id, user_id, content) VALUES (?, ?, ?)",
                                  [tweet.id.sqlite, tweet.userID.sqlite, tweet.content.sqlite])
-            for (position, key) in photoKeys.enumerated() {
+            for (position, key) in tweet.photoKeys.enumerated() {
                 try await tx.execute("INSERT INTO tweet_photos (tweet_id, position, blob_key) VALUES (?, ?, ?)",
                                      [tweet.id.sqlite, position.sqlite, key.sqlite])
             }
@@ -33,21 +39,13 @@ public struct SQLiteTweetRepository: TweetRepository {
     public func tweets(ids: [Int64]) async throws -> [Int64: Tweet] {
         guard !ids.isEmpty else { return [:] }
         let rows = try await store.read("\(Self.select) WHERE id IN (\(SQL.placeholders(ids.count)))", ids.map(\.sqlite))
-        return Dictionary(rows.map(Self.decode).map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
+        return Dictionary(try rows.map(Self.decode).map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
     }
 
     public func tweets(userID: Int64, page: PageRequest) async throws -> Page<Tweet> {
         let rows = try await store.read("\(Self.select) WHERE user_id = ? AND id < ? AND id > ? ORDER BY id DESC LIMIT ?",
                                         [userID.sqlite] + SQL.pageBinds(page))
-        return page.page(fromNewestFirst: rows.map(Self.decode))
-    }
-
-    public func photoKeys(tweetIDs: [Int64]) async throws -> [Int64: [String]] {
-        guard !tweetIDs.isEmpty else { return [:] }
-        let rows = try await store.read(
-            "SELECT tweet_id, blob_key FROM tweet_photos WHERE tweet_id IN (\(SQL.placeholders(tweetIDs.count))) ORDER BY tweet_id, position",
-            tweetIDs.map(\.sqlite))
-        return Dictionary(grouping: rows, by: { $0.int64("tweet_id") }).mapValues { $0.map { $0.string("blob_key") } }
+        return page.page(fromNewestFirst: try rows.map(Self.decode))
     }
 
     public func delete(id: Int64, cleanUp: [Job]) async throws -> Bool {
@@ -64,8 +62,14 @@ public struct SQLiteTweetRepository: TweetRepository {
         }
     }
 
-    static func decode(_ row: SQLiteRow) -> Tweet {
+    static func decode(_ row: SQLiteRow) throws -> Tweet {
         Tweet(id: row.int64("id"), userID: row.int64("user_id"), content: row.string("content"),
-              likesCount: row.int("likes_count"), commentsCount: row.int("comments_count"))
+              likesCount: row.int("likes_count"), commentsCount: row.int("comments_count"),
+              photoKeys: try photoKeys(row.string("photo_keys")))
+    }
+
+    /// The keys of a `json_group_array`; most tweets have none.
+    static func photoKeys(_ json: String) throws -> [String] {
+        json == "[]" ? [] : try JSONDecoder().decode([String].self, from: Data(json.utf8))
     }
 }

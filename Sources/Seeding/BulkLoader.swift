@@ -15,7 +15,7 @@ public protocol BulkLoader: Sendable {
     func insert(users: [User]) async throws
     func insert(sessions: [(tokenHash: String, userID: Int64, expiresAt: Int64)]) async throws
     func insert(friendships: [Friendship]) async throws
-    /// Tweets with their counters already set.
+    /// Tweets with their counters already set, and their photo keys.
     func insert(tweets: [Tweet]) async throws
     func insert(feedRows: [NewsfeedEntry]) async throws
     func insert(comments: [Comment]) async throws

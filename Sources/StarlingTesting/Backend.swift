@@ -25,7 +25,7 @@ public enum Backend: String, CaseIterable, Sendable, CustomTestStringConvertible
     public func repositories() async throws -> Repositories {
         switch self {
         case .memory:
-            return .memory()
+            return await .memory()
         case .sqlite:
             return .sqlite(try await Self.openSQLite(at: TemporaryDirectory.make().appendingPathComponent("starling.sqlite").path))
         case .postgres:

@@ -11,8 +11,8 @@ public struct CachedTweetRepository: TweetRepository {
         self.objects = objects
     }
 
-    public func create(_ tweet: Tweet, photoKeys: [String], fanOut: Job) async throws {
-        try await base.create(tweet, photoKeys: photoKeys, fanOut: fanOut)
+    public func create(_ tweet: Tweet, fanOut: Job) async throws {
+        try await base.create(tweet, fanOut: fanOut)
     }
 
     public func tweet(id: Int64) async throws -> Tweet? {
@@ -25,10 +25,6 @@ public struct CachedTweetRepository: TweetRepository {
 
     public func tweets(userID: Int64, page: PageRequest) async throws -> Page<Tweet> {
         try await base.tweets(userID: userID, page: page)
-    }
-
-    public func photoKeys(tweetIDs: [Int64]) async throws -> [Int64: [String]] {
-        try await base.photoKeys(tweetIDs: tweetIDs)
     }
 
     public func delete(id: Int64, cleanUp: [Job]) async throws -> Bool {

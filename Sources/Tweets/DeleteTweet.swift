@@ -19,8 +19,8 @@ public struct DeleteTweet: Sendable {
         guard let tweet = try await tweets.tweet(id: tweetID) else { throw StarlingError.notFound }
         guard tweet.userID == userID else { throw StarlingError.forbidden("You can only delete your own tweets.") }
         var cleanUp = [Job(id: ids.next(), RemoveTweetFromFeedsJob(tweetID: tweetID, authorID: userID))]
-        if let keys = try await tweets.photoKeys(tweetIDs: [tweetID])[tweetID], !keys.isEmpty {
-            cleanUp.append(Job(id: ids.next(), DeleteBlobsJob(keys: keys)))
+        if !tweet.photoKeys.isEmpty {
+            cleanUp.append(Job(id: ids.next(), DeleteBlobsJob(keys: tweet.photoKeys)))
         }
         guard try await tweets.delete(id: tweetID, cleanUp: cleanUp) else { throw StarlingError.notFound }
         jobsRecorded()

@@ -3,18 +3,18 @@ import StarlingCore
 /// The in-memory `TweetRepository`.
 public actor MemoryTweetRepository: TweetRepository {
     private var byID: [Int64: Tweet] = [:]
-    private var photos: [Int64: [String]] = [:]
     private let outbox: MemoryOutbox
     private let authorFeed: any AuthorFeedWriter
+    /// Held weakly: they hold this repository, for its counters.
+    private var dependents: [WeakDependents] = []
 
     public init(outbox: MemoryOutbox, authorFeed: any AuthorFeedWriter) {
         self.outbox = outbox
         self.authorFeed = authorFeed
     }
 
-    public func create(_ tweet: Tweet, photoKeys: [String], fanOut: Job) async throws {
+    public func create(_ tweet: Tweet, fanOut: Job) async throws {
         byID[tweet.id] = tweet
-        if !photoKeys.isEmpty { photos[tweet.id] = photoKeys }
         try await authorFeed.addToAuthorsFeed(tweet)
         await outbox.append(fanOut)
     }
@@ -37,15 +37,15 @@ public actor MemoryTweetRepository: TweetRepository {
         return page.page(fromNewestFirst: Array(candidates))
     }
 
-    public func photoKeys(tweetIDs: [Int64]) -> [Int64: [String]] {
-        var found: [Int64: [String]] = [:]
-        for id in tweetIDs { found[id] = photos[id] }
-        return found
+    /// Makes deleting a tweet delete what `dependent` keeps of it (comments, likes), as a
+    /// relational store's delete does.
+    public func cascadeDeletes(to dependent: any TweetDependents) {
+        dependents.append(WeakDependents(value: dependent))
     }
 
     public func delete(id: Int64, cleanUp: [Job]) async -> Bool {
         guard byID.removeValue(forKey: id) != nil else { return false }
-        photos[id] = nil
+        for dependent in dependents { await dependent.value?.tweetDeleted(id) }
         for job in cleanUp { await outbox.append(job) }
         return true
     }
@@ -56,4 +56,8 @@ public actor MemoryTweetRepository: TweetRepository {
         byID[tweetID]?.likesCount += likes
         byID[tweetID]?.commentsCount += comments
     }
+}
+
+private struct WeakDependents {
+    weak var value: (any TweetDependents)?
 }

@@ -26,13 +26,13 @@ public struct PostTweet: Sendable {
         self.jobsRecorded = jobsRecorded
     }
 
-    /// The new tweet and its photo keys. Bad content or photos are a 400 that stores nothing.
-    public func callAsFunction(authorID: Int64, content: String, photos: [UploadedFile] = []) async throws -> (Tweet, [String]) {
+    /// The new tweet, with its photo keys. Bad content or photos are a 400 that stores nothing.
+    public func callAsFunction(authorID: Int64, content: String, photos: [UploadedFile] = []) async throws -> Tweet {
         let content = try Self.validated(content)
         let keys = try await images(photos, field: "files", folder: "photos", maximumCount: Self.maximumPhotos)
-        let tweet = Tweet(id: ids.next(), userID: authorID, content: content)
+        let tweet = Tweet(id: ids.next(), userID: authorID, content: content, photoKeys: keys)
         do {
-            try await tweets.create(tweet, photoKeys: keys, fanOut: Job(id: ids.next(), FanOutTweetJob(tweetID: tweet.id)))
+            try await tweets.create(tweet, fanOut: Job(id: ids.next(), FanOutTweetJob(tweetID: tweet.id)))
         } catch {
             await images.discard(keys)
             throw error
@@ -42,7 +42,7 @@ public struct PostTweet: Sendable {
         // push is idempotent), which covers a cache that failed here.
         let own = [CacheKeys.newsfeed(authorID), CacheKeys.timeline(authorID)]
         do { try await feedCache.push(tweet.id, to: own) } catch { try? await feedCache.invalidate(own) }
-        return (tweet, keys)
+        return tweet
     }
 
     /// The content trimmed of surrounding white space, or a 400.

@@ -8,12 +8,22 @@ extension Tweet: CacheCodable {
         buffer.writeField(content)
         buffer.writeField(Int64(likesCount))
         buffer.writeField(Int64(commentsCount))
+        buffer.writeField(Int64(photoKeys.count))
+        for key in photoKeys { buffer.writeField(key) }
     }
 
+    /// Bytes cached before tweets carried their photo keys end after the counts: they are a miss.
     public init?(from buffer: inout ByteBuffer) {
         guard let id = buffer.readInt64Field(), let userID = buffer.readInt64Field(), let content = buffer.readStringField() ?? nil,
-              let likes = buffer.readInt64Field(), let comments = buffer.readInt64Field()
+              let likes = buffer.readInt64Field(), let comments = buffer.readInt64Field(),
+              let photoCount = buffer.readInt64Field(), photoCount >= 0
         else { return nil }
-        self.init(id: id, userID: userID, content: content, likesCount: Int(likes), commentsCount: Int(comments))
+        // A lying count soon runs out of bytes: each key takes at least four.
+        var photoKeys: [String] = []
+        for _ in 0..<photoCount {
+            guard let key = buffer.readStringField() ?? nil else { return nil }
+            photoKeys.append(key)
+        }
+        self.init(id: id, userID: userID, content: content, likesCount: Int(likes), commentsCount: Int(comments), photoKeys: photoKeys)
     }
 }

@@ -1,4 +1,5 @@
 import Accounts
+import Media
 import StarlingCore
 import StarlingHTTP
 
@@ -15,7 +16,7 @@ public struct TweetJSON: Encodable, Sendable, Equatable {
     public var hasLiked: Bool
     public var photoURLs: [String]
 
-    public init(_ tweet: Tweet, author: User, hasLiked: Bool = false, photoURLs: [String] = []) {
+    public init(_ tweet: Tweet, author: User, hasLiked: Bool = false) {
         self.id = tweet.id
         self.user = UserJSON(author)
         self.createdAt = tweet.createdAt
@@ -23,7 +24,7 @@ public struct TweetJSON: Encodable, Sendable, Equatable {
         self.commentsCount = tweet.commentsCount
         self.likesCount = tweet.likesCount
         self.hasLiked = hasLiked
-        self.photoURLs = photoURLs
+        self.photoURLs = tweet.photoKeys.map(MediaKey.url)
     }
 
     enum CodingKeys: String, CodingKey {

@@ -1,18 +1,16 @@
 import Accounts
-import Media
 import StarlingCore
 import StarlingHTTP
 
 /// Turns tweets into their API form in a constant number of store round trips, whatever the
-/// page size: one for the authors with their profiles, one for `has_liked`, one for the photos.
+/// page size: one for the authors with their profiles, one for `has_liked`. The photos come with
+/// the tweets.
 public struct TweetRenderer: Sendable {
     let users: any UserRepository
-    let tweets: any TweetRepository
     let likes: any LikeLookup
 
-    public init(users: any UserRepository, tweets: any TweetRepository, likes: any LikeLookup) {
+    public init(users: any UserRepository, likes: any LikeLookup) {
         self.users = users
-        self.tweets = tweets
         self.likes = likes
     }
 
@@ -21,14 +19,10 @@ public struct TweetRenderer: Sendable {
         guard !page.isEmpty else { return [] }
         let ids = page.map(\.id)
         async let authors = users.users(ids: Array(Set(page.map(\.userID))))
-        async let photos = tweets.photoKeys(tweetIDs: ids)
         async let liked = likedIDs(by: viewer, among: ids)
-        let (foundAuthors, foundPhotos, foundLiked) = try await (authors, photos, liked)
+        let (foundAuthors, foundLiked) = try await (authors, liked)
         return page.compactMap { tweet in
-            foundAuthors[tweet.userID].map {
-                TweetJSON(tweet, author: $0, hasLiked: foundLiked.contains(tweet.id),
-                          photoURLs: (foundPhotos[tweet.id] ?? []).map(MediaKey.url))
-            }
+            foundAuthors[tweet.userID].map { TweetJSON(tweet, author: $0, hasLiked: foundLiked.contains(tweet.id)) }
         }
     }
 

@@ -4,15 +4,13 @@ import StarlingCore
 public protocol TweetRepository: Sendable {
     /// In one transaction: stores the tweet and its photos' keys (in order), puts it in its
     /// author's own newsfeed, and records the job that fans it out to the followers.
-    func create(_ tweet: Tweet, photoKeys: [String], fanOut: Job) async throws
-    /// The tweet with this id.
+    func create(_ tweet: Tweet, fanOut: Job) async throws
+    /// The tweet with this id, with its photo keys.
     func tweet(id: Int64) async throws -> Tweet?
-    /// The tweets with these ids, in one round trip; unknown ids are absent.
+    /// The tweets with these ids, with their photo keys, in one round trip; unknown ids are absent.
     func tweets(ids: [Int64]) async throws -> [Int64: Tweet]
-    /// One page of a user's tweets, newest first.
+    /// One page of a user's tweets, with their photo keys, newest first.
     func tweets(userID: Int64, page: PageRequest) async throws -> Page<Tweet>
-    /// The photo keys of these tweets, in order, in one round trip; tweets without photos are absent.
-    func photoKeys(tweetIDs: [Int64]) async throws -> [Int64: [String]]
     /// In one transaction: deletes the tweet with its photo rows, comments and likes, and records
     /// the clean-up jobs (newsfeed rows, photo blobs). Returns false when it did not exist.
     func delete(id: Int64, cleanUp: [Job]) async throws -> Bool
@@ -22,4 +20,12 @@ public protocol TweetRepository: Sendable {
 /// because there the newsfeed lives in another object; a relational store does it in SQL.
 public protocol AuthorFeedWriter: Sendable {
     func addToAuthorsFeed(_ tweet: Tweet) async throws
+}
+
+/// Deletes what belongs to a deleted tweet. The in-memory tweet repository needs it, because there
+/// comments and likes live in other objects; a relational store does it in SQL, in the delete's
+/// transaction.
+public protocol TweetDependents: AnyObject, Sendable {
+    /// Forgets the rows that belonged to the deleted tweet.
+    func tweetDeleted(_ tweetID: Int64) async
 }

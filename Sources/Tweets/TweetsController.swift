@@ -60,9 +60,10 @@ public struct TweetsController: Sendable {
         var errors = FieldErrors()
         let content = input.text("content", errors: &errors)
         try errors.check()
-        let (tweet, _) = try await post(authorID: viewer.userID, content: content!, photos: input.files["files"] ?? [])
-        guard let json = try await renderer.render([tweet], for: viewer).first else { throw StarlingError.notFound }
-        return try JSONBody.response(json, status: .created)
+        let tweet = try await post(authorID: viewer.userID, content: content!, photos: input.files["files"] ?? [])
+        // It carries its photo keys and nobody has liked it yet: only its author is read.
+        guard let author = try await users.user(id: viewer.userID) else { throw StarlingError.notFound }
+        return try JSONBody.response(TweetJSON(tweet, author: author), status: .created)
     }
 
     @Sendable func detail(_ request: Request, context: StarlingRequestContext) async throws -> Response {

@@ -87,7 +87,7 @@ import Testing
     }
 
     @Test func badPhotosAreA400ThatStoresNothing() async throws {
-        let app = TestStarling(repositories: .memory()) { $0.maximumImageBytes = 1 << 20 }
+        let app = TestStarling(repositories: await .memory()) { $0.maximumImageBytes = 1 << 20 }
         try await app.test { api in
             let alice = try await api.signUp("alice_01")
             let tooMany = (0..<10).map { (field: "files", filename: "p\($0).png", bytes: SampleImage.png) }

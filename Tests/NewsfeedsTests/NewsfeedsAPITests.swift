@@ -147,7 +147,7 @@ struct StalledQueue: JobQueue {
                                                           jobs: [Job(id: ids.next(), name: "x", payload: "{}")])
         }
         let tweet = Tweet(id: ids.next(), userID: 100, content: "hi")
-        try await repositories.tweets.create(tweet, photoKeys: [], fanOut: Job(id: ids.next(), FanOutTweetJob(tweetID: tweet.id)))
+        try await repositories.tweets.create(tweet, fanOut: Job(id: ids.next(), FanOutTweetJob(tweetID: tweet.id)))
         let fanOut = FanOutTweet(tweets: repositories.tweets, friendships: repositories.friendships,
                                  newsfeeds: repositories.newsfeeds, feedCache: MemoryFeedCache(clock: SystemWallClock()), batchSize: 3)
         #expect(try await fanOut(FanOutTweetJob(tweetID: tweet.id)) == 7)
@@ -165,7 +165,7 @@ struct StalledQueue: JobQueue {
                                                           jobs: [Job(id: ids.next(), name: "x", payload: "{}")])
         }
         let tweet = Tweet(id: ids.next(), userID: author, content: "hi")
-        try await repositories.tweets.create(tweet, photoKeys: [], fanOut: Job(id: ids.next(), FanOutTweetJob(tweetID: tweet.id)))
+        try await repositories.tweets.create(tweet, fanOut: Job(id: ids.next(), FanOutTweetJob(tweetID: tweet.id)))
         let cache = MemoryFeedCache(clock: SystemWallClock())
         try await cache.fill(CacheKeys.newsfeed(leaves), ids: [], complete: true)
         // The batch was read before the unfollow; the unfollow and its clean-up ran before the rows were written.

@@ -5,6 +5,7 @@ import Seeding
 import StarlingCore
 import StarlingTesting
 import Testing
+import Tweets
 
 @Suite(.testDatabases) struct SeedingTests {
     static func options(users: Int = 60, seed: UInt64 = 7) -> SeedOptions {
@@ -92,5 +93,13 @@ import Testing
         await #expect(throws: StarlingError.self) {
             _ = try await seed(into: loader, options: Self.options(users: 5), bcryptCost: 4) { _, _ in }
         }
+    }
+
+    @Test(arguments: Backend.durableCases) func bulkLoadedTweetsKeepTheirPhotoKeys(_ backend: Backend) async throws {
+        let repositories = try await backend.repositories()
+        let tweets = [Tweet(id: 1, userID: 1, content: "two", photoKeys: ["photos/b.png", "photos/a.png"]),
+                      Tweet(id: 2, userID: 1, content: "none")]
+        try await #require(repositories.bulkLoader).insert(tweets: tweets)
+        #expect(try await repositories.tweets.tweets(ids: [1, 2]) == [1: tweets[0], 2: tweets[1]])
     }
 }

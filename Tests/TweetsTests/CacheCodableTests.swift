@@ -21,6 +21,23 @@ import Tweets
         #expect(roundTrip(withAvatar) == withAvatar)
         let tweet = Tweet(id: 1_795_000_000_000_001, userID: 7, content: "héllo\nworld 🐦", likesCount: 3, commentsCount: 2)
         #expect(roundTrip(tweet) == tweet)
+        var withPhotos = tweet
+        withPhotos.photoKeys = ["photos/b.png", "photos/a.jpg"]
+        #expect(roundTrip(withPhotos) == withPhotos)
+    }
+
+    @Test func aTweetCachedWithoutItsPhotoKeysIsAMiss() {
+        var old = ByteBuffer()
+        old.writeField(Int64(1))
+        old.writeField(Int64(7))
+        old.writeField("cached by an older version")
+        old.writeField(Int64(0))
+        old.writeField(Int64(0))
+        #expect(Tweet(from: &old) == nil)
+        var cut = ByteBuffer()
+        Tweet(id: 1, userID: 7, content: "x", photoKeys: ["photos/a.png"]).write(to: &cut)
+        cut.moveWriterIndex(to: cut.writerIndex - 4)
+        #expect(Tweet(from: &cut) == nil, "a key cut short")
     }
 
     @Test func malformedBytesAreAMiss() {
