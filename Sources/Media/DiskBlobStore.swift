@@ -1,47 +1,47 @@
-import Foundation
 import NIOCore
 import NIOPosix
 import StarlingCore
 
 /// The embedded `BlobStore`: one file per key under a directory (`./data/media`). Writes go to a
-/// temporary file first and are renamed into place, so a reader never sees half an image.
+/// temporary file first and are renamed into place, so a reader never sees half an image. Nothing
+/// below the directory is reached through a symlink (see `MediaDirectory`): a link planted there
+/// reads as missing.
 public struct DiskBlobStore: BlobStore {
-    let root: URL
+    let directory: MediaDirectory
 
     public init(root: String) {
-        self.root = URL(fileURLWithPath: root, isDirectory: true)
+        self.directory = MediaDirectory(root: root)
     }
 
-    private func url(_ key: String) throws -> URL {
-        guard MediaKey.isValid(key) else { throw StarlingError.notFound }
-        return root.appendingPathComponent(key)
+    /// The folder and file name of a key Starling could have made; nil for anything else.
+    private func location(_ key: String) -> (folder: String, name: String)? {
+        guard MediaKey.isValid(key) else { return nil }
+        let parts = key.split(separator: "/")
+        guard parts.count == 2 else { return nil }
+        return (String(parts[0]), String(parts[1]))
     }
 
     public func put(_ data: ByteBuffer, key: String, contentType: String) async throws {
-        let destination = try url(key)
+        guard let (folder, name) = location(key) else { throw StarlingError.notFound }
+        let directory = directory
         try await NIOThreadPool.singleton.runIfActive {
-            try FileManager.default.createDirectory(at: destination.deletingLastPathComponent(), withIntermediateDirectories: true)
-            let temporary = destination.appendingPathExtension("part")
-            try Data(data.readableBytesView).write(to: temporary)
-            _ = try? FileManager.default.removeItem(at: destination)
-            try FileManager.default.moveItem(at: temporary, to: destination)
+            try directory.replace(folder: folder, name: name, with: data)
         }
     }
 
     public func get(_ key: String) async throws -> ByteBuffer? {
-        guard MediaKey.isValid(key) else { return nil }
-        let source = try url(key)
+        guard let (folder, name) = location(key) else { return nil }
+        let directory = directory
         return try await NIOThreadPool.singleton.runIfActive {
-            guard let data = FileManager.default.contents(atPath: source.path) else { return nil }
-            return ByteBuffer(bytes: data)
+            try directory.contents(folder: folder, name: name)
         }
     }
 
     public func delete(_ key: String) async throws {
-        guard MediaKey.isValid(key) else { return }
-        let target = try url(key)
+        guard let (folder, name) = location(key) else { return }
+        let directory = directory
         try await NIOThreadPool.singleton.runIfActive {
-            _ = try? FileManager.default.removeItem(at: target)
+            try directory.remove(folder: folder, name: name)
         }
     }
 }

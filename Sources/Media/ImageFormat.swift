@@ -1,4 +1,5 @@
-/// The image formats Starling accepts, recognized by their leading bytes, never by a file name.
+/// The image formats Starling accepts, recognized by their bytes, never by a file name: `detect` reads
+/// the signature, `validate` walks the whole container.
 public enum ImageFormat: String, Sendable, CaseIterable {
     case jpeg, png, gif, webp
 
@@ -13,6 +14,11 @@ public enum ImageFormat: String, Sendable, CaseIterable {
         if starts(Array("GIF87a".utf8)) || starts(Array("GIF89a".utf8)) { return .gif }
         if starts(Array("RIFF".utf8)) && starts(Array("WEBP".utf8), at: 8) { return .webp }
         return nil
+    }
+
+    /// Its name for people ("PNG", "WebP").
+    public var name: String {
+        self == .webp ? "WebP" : rawValue.uppercased()
     }
 
     /// The media type it is served with.

@@ -13,15 +13,22 @@ public struct MediaController: Sendable {
 
     public func addRoutes(to router: Router<StarlingRequestContext>) {
         router.get("media/:folder/:name", use: serve)
-        router.rejectOtherMethods("media/:folder/:name", allowed: [.get])
     }
 
+    /// Never rendered as a document, never sniffed into one: an image with markup inside stays an image.
+    static let securityHeaders: HTTPFields = [
+        .xContentTypeOptions: "nosniff",
+        .contentSecurityPolicy: "default-src 'none'; sandbox",
+    ]
+
+    /// The key's format is the one validated at upload; bytes whose signature disagrees are not served.
     @Sendable func serve(_ request: Request, context: StarlingRequestContext) async throws -> Response {
         let key = "\(context.parameters.get("folder") ?? "")/\(context.parameters.get("name") ?? "")"
         guard MediaKey.isValid(key), let format = ImageFormat(fileExtension: String(key.split(separator: ".").last ?? "")),
-              let data = try await blobs.get(key)
+              let data = try await blobs.get(key), ImageFormat.detect(data.readableBytesView) == format
         else { throw StarlingError.notFound }
-        return Response(status: .ok, headers: [.contentType: format.contentType, .cacheControl: "public, max-age=31536000, immutable"],
-                         body: .init(byteBuffer: data))
+        var headers: HTTPFields = [.contentType: format.contentType, .cacheControl: "public, max-age=31536000, immutable"]
+        headers.append(contentsOf: Self.securityHeaders)
+        return Response(status: .ok, headers: headers, body: .init(byteBuffer: data))
     }
 }

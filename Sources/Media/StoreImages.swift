@@ -12,7 +12,7 @@ public struct StoreImages: Sendable {
         self.maximumBytes = maximumBytes
     }
 
-    /// Validates every file (count, size, format by leading bytes) before storing any; returns the
+    /// Validates every file (count, size, a well-formed image container) before storing any; returns the
     /// keys in order. Anything wrong is a 400 for `field` and stores nothing.
     public func callAsFunction(_ files: [UploadedFile], field: String, folder: String, maximumCount: Int) async throws -> [String] {
         guard files.count <= maximumCount else {
@@ -24,10 +24,12 @@ public struct StoreImages: Sendable {
             let name = file.filename.map { "\"\($0)\"" } ?? "file \(index + 1)"
             if file.data.readableBytes > maximumBytes {
                 errors.add(field, "\(name) is larger than \(maximumBytes / (1 << 20)) MB.")
-            } else if let format = ImageFormat.detect(file.data.readableBytesView) {
-                formats.append(format)
             } else {
-                errors.add(field, "\(name) is not a JPEG, PNG, GIF or WebP image.")
+                do {
+                    formats.append(try ImageFormat.validate(file.data.readableBytesView))
+                } catch {
+                    errors.add(field, "\(name) is \(error).")
+                }
             }
         }
         try errors.check()

@@ -181,10 +181,19 @@ extension Data {
     }
 }
 
-/// Tiny files that start like real images (Starling recognizes formats by their leading bytes).
+/// Real 1×1 images, one per accepted format (uploads are validated structurally, so they must be whole).
 public enum SampleImage {
-    public static let png: [UInt8] = [0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A] + Array("png body".utf8)
-    public static let jpeg: [UInt8] = [0xFF, 0xD8, 0xFF, 0xE0] + Array("jpeg body".utf8)
-    public static let gif: [UInt8] = Array("GIF89a gif body".utf8)
-    public static let webp: [UInt8] = Array("RIFF\u{0}\u{0}\u{0}\u{0}WEBPVP8 ".utf8)
+    public static let png = decoded("iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAIAAACQd1PeAAAADElEQVR42mP4z8AAAAMBAQD3A0FDAAAAAElFTkSuQmCC")
+    public static let jpeg = decoded(
+        "/9j/4AAQSkZJRgABAQAAAQABAAD/2wBDAAIBAQEBAQIBAQECAgICAgQDAgICAgUEBAMEBgUGBgYFBgYGBwkIBgcJBwYGCAsICQoKCgoKBggLDAsKDAkKCgr/"
+            + "wAALCAABAAEBAREA/8QAFAABAAAAAAAAAAAAAAAAAAAAAP/EABQQAQAAAAAAAAAAAAAAAAAAAAD/2gAIAQEAAD8AP//Z")
+    public static let gif = decoded("R0lGODlhAQABAIAAAAAAAP///yH5BAEAAAAALAAAAAABAAEAAAICRAEAOw==")
+    /// Lossy (VP8).
+    public static let webp = decoded("UklGRiIAAABXRUJQVlA4IBYAAAAwAQCdASoBAAEADsD+JaQAA3AAAAAA")
+    /// Lossless (VP8L).
+    public static let webpLossless = decoded("UklGRhoAAABXRUJQVlA4TA0AAAAvAAAAEAcQERGIiP4HAA==")
+
+    private static func decoded(_ base64: String) -> [UInt8] {
+        [UInt8](Data(base64Encoded: base64) ?? Data())
+    }
 }
