@@ -95,10 +95,26 @@ let package = Package(
             swiftSettings: swiftSettings
         ),
         .target(
+            name: "Memcached",
+            dependencies: [
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOPosix", package: "swift-nio"),
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "Crypto", package: "swift-crypto"),
+            ],
+            swiftSettings: swiftSettings
+        ),
+        .target(
+            name: "MemcachedCache",
+            dependencies: ["Memcached", "StarlingCore", .product(name: "NIOCore", package: "swift-nio")],
+            swiftSettings: swiftSettings
+        ),
+        .target(
             name: "App",
             dependencies: [
                 "StarlingCore", "StarlingHTTP", "Media", "Accounts", "Tweets", "Friendships", "Newsfeeds", "Comments", "Likes",
-                "Notifications", "Seeding", "SQLiteStorage", "PostgresStorage", "RESP", "RedisCache",
+                "Notifications", "Seeding", "SQLiteStorage", "PostgresStorage", "RESP", "RedisCache", "Memcached", "MemcachedCache",
                 .product(name: "Hummingbird", package: "hummingbird"),
             ],
             swiftSettings: swiftSettings
@@ -135,6 +151,8 @@ let package = Package(
         .testTarget(name: "PostgresStorageTests", dependencies: ["PostgresStorage", "StarlingTesting"], swiftSettings: swiftSettings),
         .testTarget(name: "RESPTests", dependencies: ["RESP", "Seeding", "StarlingTesting"], swiftSettings: swiftSettings),
         .testTarget(name: "RedisCacheTests", dependencies: ["RedisCache", "StarlingTesting"], swiftSettings: swiftSettings),
+        .testTarget(name: "MemcachedTests", dependencies: ["Memcached", "StarlingTesting"], swiftSettings: swiftSettings),
+        .testTarget(name: "MemcachedCacheTests", dependencies: ["MemcachedCache", "StarlingTesting"], swiftSettings: swiftSettings),
         .testTarget(name: "AppTests", dependencies: ["App", "StarlingTesting"], swiftSettings: swiftSettings),
     ]
 )

@@ -14,6 +14,11 @@ public func buildApplication(_ configuration: Configuration, logger: Logger) asy
         caches = redisCaches
         services.append(client)
     }
+    if let servers = configuration.memcachedServers {
+        let client = try Caches.memcachedClient(servers: servers, logger: logger)
+        caches = (caches ?? .inProcess(clock: SystemWallClock(), feedCap: configuration.feedCacheCap)).objects(on: client)
+        services.append(client)
+    }
     let starling = Starling(configuration: configuration, repositories: database.repositories, logger: logger, caches: caches)
     return starling.application(logger: logger, extraServices: services)
 }

@@ -2,13 +2,15 @@ import Accounts
 import Comments
 import Likes
 import Logging
+import Memcached
+import MemcachedCache
 import RESP
 import RedisCache
 import StarlingCore
 import Tweets
 
-/// Every cache port of the application, from one backend: in-process by default, Redis when
-/// `--redis-url` is set.
+/// Every cache port of the application: in-process by default, Redis when `--redis-url` is set,
+/// and the object cache (`keyValue`) on memcached when `--memcached-servers` is set.
 public struct Caches: Sendable {
     public var keyValue: any KeyValueCache
     public var feeds: any FeedCache
@@ -48,6 +50,22 @@ extension Caches {
             rateLimiter: RedisRateLimiter(client: client, fallback: MemoryRateLimiter(clock: clock), prefix: namespace + "rl:"),
             switches: CachedFeatureSwitches(
                 RedisFeatureSwitches(client: client, key: namespace + "switches", defaults: FeatureSwitch.defaults), clock: clock))
+    }
+}
+
+extension Caches {
+    /// A memcached client over `servers` (`host:port,host:port`), which must run as a service.
+    public static func memcachedClient(servers: String, logger: Logger) throws -> MemcachedClient {
+        MemcachedClient(configuration: try MemcachedConfiguration(servers: servers), logger: logger)
+    }
+
+    /// The same caches with the object cache (users, sessions, tweets, comments, counts) on
+    /// memcached; feeds, rate limits and switches stay where they were. `namespace` prefixes
+    /// every key, so tests can share servers.
+    public func objects(on client: MemcachedClient, namespace: String = "") -> Caches {
+        var caches = self
+        caches.keyValue = MemcachedKeyValueCache(client: client, prefix: namespace)
+        return caches
     }
 }
 

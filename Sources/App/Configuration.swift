@@ -1,5 +1,6 @@
 import Foundation
 import PostgresStorage
+import Memcached
 import RESP
 import StarlingCore
 
@@ -29,6 +30,9 @@ public struct Configuration: Sendable, Equatable {
     public var feedFillWaitMilliseconds = 500
     /// nil: caches, counters, rate limits and switches in this process; else the Redis holding them.
     public var redisURL: String?
+    /// nil: the object cache (users, sessions, tweets, comments, counts) in this process, or in
+    /// Redis when that is set; else the memcached nodes holding it (`host:port,host:port`).
+    public var memcachedServers: String?
 
     public init() {}
 
@@ -36,6 +40,7 @@ public struct Configuration: Sendable, Equatable {
     static let names: [(flag: String, environment: String)] = [
         ("host", "STARLING_HOST"), ("port", "STARLING_PORT"), ("data-dir", "STARLING_DATA_DIR"),
         ("rate-limits", "STARLING_RATE_LIMITS"), ("database-url", "STARLING_DATABASE_URL"), ("redis-url", "STARLING_REDIS_URL"),
+        ("memcached-servers", "STARLING_MEMCACHED_SERVERS"),
         ("bcrypt-cost", "STARLING_BCRYPT_COST"), ("job-workers", "STARLING_JOB_WORKERS"),
         ("max-image-mb", "STARLING_MAX_IMAGE_MB"), ("feed-cache-cap", "STARLING_FEED_CACHE_CAP"),
     ]
@@ -69,6 +74,14 @@ public struct Configuration: Sendable, Equatable {
                 throw ConfigurationError("redis-url: \(error)")
             }
             configuration.redisURL = url
+        }
+        if let servers = values["memcached-servers"], !servers.isEmpty {
+            do {
+                _ = try MemcachedServer.list(servers)
+            } catch {
+                throw ConfigurationError("memcached-servers: \(error)")
+            }
+            configuration.memcachedServers = servers
         }
         if let text = values["bcrypt-cost"] {
             guard let cost = UInt8(text), (4...31).contains(cost) else { throw ConfigurationError("bcrypt-cost must be 4–31") }

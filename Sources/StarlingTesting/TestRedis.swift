@@ -57,7 +57,8 @@ public enum TestRedis {
         }
     }
 
-    /// A server one test owns: it may stop it and start it again (on the same port).
+    /// A server one test owns: it may stop it and start it again (on the same port). Memcached's
+    /// private servers (`TestMemcached`) are run the same way, by their own control script.
     public struct PrivateServer: Sendable {
         private let control: String
         public let directory: URL
@@ -67,7 +68,8 @@ public enum TestRedis {
             self.directory = directory
         }
 
-        /// `redis://127.0.0.1:PORT`, the same across restarts.
+        /// What the control script wrote to `DIR/url` (`redis://127.0.0.1:PORT`; memcached's
+        /// `127.0.0.1:PORT`), the same across restarts.
         public var url: String {
             get throws { try String(contentsOf: directory.appendingPathComponent("url"), encoding: .utf8).trimmingCharacters(in: .whitespacesAndNewlines) }
         }

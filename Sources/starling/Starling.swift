@@ -25,6 +25,8 @@ struct SettingsOptions: ParsableArguments {
     var databaseURL: String?
     @Option(name: .customLong("redis-url"), help: "redis://[:pass@]host:port[/db] (STARLING_REDIS_URL, default: caches in this process).")
     var redisURL: String?
+    @Option(name: .customLong("memcached-servers"), help: "host:port,host:port (STARLING_MEMCACHED_SERVERS, default: objects cached in this process or Redis).")
+    var memcachedServers: String?
 
     func resolve() throws -> Configuration {
         var flags: [String: String] = [:]
@@ -34,6 +36,7 @@ struct SettingsOptions: ParsableArguments {
         flags["rate-limits"] = rateLimits
         flags["database-url"] = databaseURL
         flags["redis-url"] = redisURL
+        flags["memcached-servers"] = memcachedServers
         do {
             return try Configuration.resolve(flags: flags, environment: ProcessInfo.processInfo.environment)
         } catch let error as ConfigurationError {
