@@ -23,10 +23,10 @@ public struct AccountsController: Sendable {
 
     public func addRoutes(to router: Router<StarlingRequestContext>) {
         let group = router.group("api/accounts")
-        group.post("signup", use: signUp).rejectOtherMethods("signup", allowed: [.post])
-        group.post("login", use: logIn).rejectOtherMethods("login", allowed: [.post])
-        group.post("logout", use: logOut).rejectOtherMethods("logout", allowed: [.post])
-        group.get("login_status", use: loginStatus).rejectOtherMethods("login_status", allowed: [.get])
+        group.post("signup", use: signUp)
+        group.post("login", use: logIn)
+        group.post("logout", use: logOut)
+        group.get("login_status", use: loginStatus)
     }
 
     private var startSession: StartSession {
@@ -34,6 +34,7 @@ public struct AccountsController: Sendable {
     }
 
     @Sendable func signUp(_ request: Request, context: StarlingRequestContext) async throws -> Response {
+        try AuthenticationMiddleware.refuseCrossSite(request)
         try await rateLimits.check(.accounts, context)
         let input = try await RequestInput.parse(request)
         var errors = FieldErrors()
@@ -46,6 +47,7 @@ public struct AccountsController: Sendable {
     }
 
     @Sendable func logIn(_ request: Request, context: StarlingRequestContext) async throws -> Response {
+        try AuthenticationMiddleware.refuseCrossSite(request)
         try await rateLimits.check(.accounts, context)
         let input = try await RequestInput.parse(request)
         var errors = FieldErrors()

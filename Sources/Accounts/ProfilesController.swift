@@ -22,7 +22,6 @@ public struct ProfilesController: Sendable {
         router.get("api/profiles/:id", use: show)
         router.put("api/profiles/:id", use: update)
         router.patch("api/profiles/:id", use: update)
-        router.rejectOtherMethods("api/profiles/:id", allowed: [.get, .put, .patch])
     }
 
     /// Anyone may read a profile: the user, nickname, avatar, and counts from other domains.

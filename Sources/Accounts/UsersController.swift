@@ -14,8 +14,8 @@ public struct UsersController: Sendable {
     }
 
     public func addRoutes(to router: Router<StarlingRequestContext>) {
-        router.get("api/users", use: list).rejectOtherMethods("api/users", allowed: [.get])
-        router.get("api/users/:id", use: detail).rejectOtherMethods("api/users/:id", allowed: [.get])
+        router.get("api/users", use: list)
+        router.get("api/users/:id", use: detail)
     }
 
     @Sendable func list(_ request: Request, context: StarlingRequestContext) async throws -> Response {
@@ -23,7 +23,7 @@ public struct UsersController: Sendable {
         var errors = FieldErrors()
         let page = QueryInput(request).pageNumber(errors: &errors)
         try errors.check()
-        let (total, found) = try await users.list(offset: (page - 1) * pageSize, limit: pageSize)
+        let (total, found) = try await users.list(offset: page.offset(pageSize: pageSize), limit: pageSize)
         return try JSONBody.response(NumberedPage(page: page, pageSize: pageSize, count: total, results: found.map(AdminUserJSON.init),
                                                   base: "http://\(request.head.authority ?? "localhost")/api/users/"))
     }

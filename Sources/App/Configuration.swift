@@ -3,6 +3,7 @@ import PostgresStorage
 import Memcached
 import RESP
 import StarlingCore
+import StarlingHTTP
 
 /// Every setting of a Starling process, read once at start-up. A flag overrides the
 /// `STARLING_*` environment variable beside it, which overrides the default.
@@ -33,6 +34,8 @@ public struct Configuration: Sendable, Equatable {
     /// nil: the object cache (users, sessions, tweets, comments, counts) in this process, or in
     /// Redis when that is set; else the memcached nodes holding it (`host:port,host:port`).
     public var memcachedServers: String?
+    /// Timeouts and the connection cap of the HTTP server.
+    public var connectionLimits = HTTPConnectionLimits()
 
     public init() {}
 
@@ -43,6 +46,8 @@ public struct Configuration: Sendable, Equatable {
         ("memcached-servers", "STARLING_MEMCACHED_SERVERS"),
         ("bcrypt-cost", "STARLING_BCRYPT_COST"), ("job-workers", "STARLING_JOB_WORKERS"),
         ("max-image-mb", "STARLING_MAX_IMAGE_MB"), ("feed-cache-cap", "STARLING_FEED_CACHE_CAP"),
+        ("header-timeout", "STARLING_HEADER_TIMEOUT"), ("body-timeout", "STARLING_BODY_TIMEOUT"),
+        ("idle-timeout", "STARLING_IDLE_TIMEOUT"), ("max-connections", "STARLING_MAX_CONNECTIONS"),
     ]
 
     /// Resolves flags (by flag name, without dashes; absent when not given) over the environment
@@ -101,6 +106,7 @@ public struct Configuration: Sendable, Equatable {
             }
             configuration.feedCacheCap = cap
         }
+        try resolveConnectionLimits(values, into: &configuration.connectionLimits)
         let prefix = "STARLING_RATE_LIMIT_"
         for (variable, spec) in environment where variable.hasPrefix(prefix) {
             let name = variable.dropFirst(prefix.count).lowercased()

@@ -23,8 +23,8 @@ public struct Starling: Sendable {
     public let blobs: any BlobStore
     /// The caches in front of the store.
     public let caches: Caches
-    /// Every route, behind the error and authentication middleware.
-    public let responder: RouterResponder<StarlingRequestContext>
+    /// Every route, behind the error and authentication middleware; HEAD answered as GET.
+    public let responder: HeadResponder<RouterResponder<StarlingRequestContext>>
     /// Moves recorded jobs to the queue.
     public let relay: OutboxRelay
     /// The services to run beside the HTTP server.
@@ -40,12 +40,20 @@ public struct Starling: Sendable {
         self.configuration = configuration
         let caches = caches ?? .inProcess(clock: clock, feedCap: configuration.feedCacheCap)
         self.caches = caches
-        let objects = ObjectCache(cache: caches.keyValue, logger: logger)
+        let ids = IDGenerator(clock: clock)
+        self.ids = ids
+        let outbox = store.outbox
+        // An invalidation the cache missed is recorded in the outbox and retried until it lands.
+        let objects = ObjectCache(cache: caches.keyValue, logger: logger) { keys in
+            do {
+                try await outbox.append(Job(id: ids.next(), ForgetCachedObjectsJob(keys: keys)))
+            } catch {
+                logger.warning("could not record a cache invalidation to retry", metadata: ["error": "\(error)"])
+            }
+        }
         let repositories = store.cached(by: objects)
         self.repositories = repositories
         self.clock = clock
-        let ids = IDGenerator(clock: clock)
-        self.ids = ids
         let blobs = blobs ?? DiskBlobStore(root: configuration.mediaDirectory)
         self.blobs = blobs
 
@@ -60,6 +68,7 @@ public struct Starling: Sendable {
                likes: repositories.likes, friendships: repositories.friendships).register(in: &handlers)
         handlers.register(DeleteBlobsJob.self) { job in for key in job.keys { try await blobs.delete(key) } }
         handlers.register(ForgetCachedSessionJob.self) { job in try await objects.invalidateOrThrow([CacheKeys.session(job.tokenHash)]) }
+        handlers.register(ForgetCachedObjectsJob.self) { job in try await objects.invalidateOrThrow(job.keys) }
         let inProcess = InProcessJobQueue(handlers: handlers, workers: configuration.jobWorkers, logger: logger)
         let relay = OutboxRelay(outbox: repositories.outbox, queue: queue ?? inProcess, logger: logger)
         self.relay = relay
@@ -80,7 +89,7 @@ public struct Starling: Sendable {
         router.get("healthz") { _, _ in try JSONBody.response(["status": "ok"]) }
         AccountsController(users: repositories.users, sessions: repositories.sessions, credentials: credentials,
                            ids: ids, clock: clock, rateLimits: rateLimits).addRoutes(to: router)
-        let followCounts = FollowCounts(friendships: repositories.friendships, cache: caches.keyValue, logger: logger)
+        let followCounts = FollowCounts(friendships: repositories.friendships, objects: objects, logger: logger)
         ProfilesController(users: repositories.users, images: images, counts: [followCounts]).addRoutes(to: router)
         UsersController(users: repositories.users).addRoutes(to: router)
         MediaController(blobs: blobs).addRoutes(to: router)
@@ -102,14 +111,17 @@ public struct Starling: Sendable {
                               rateLimits: rateLimits, jobsRecorded: jobsRecorded).addRoutes(to: router)
         NewsfeedsController(read: ReadNewsfeed(newsfeeds: repositories.newsfeeds, reader: lists, switches: caches.switches),
                             tweets: repositories.tweets, renderer: renderer, rateLimits: rateLimits).addRoutes(to: router)
-        self.responder = router.buildResponder()
+        router.answerOtherMethods()
+        self.responder = HeadResponder(router.buildResponder())
     }
 
     /// The HTTP application with the background services.
     public func application(logger: Logger, extraServices: [any Service] = []) -> some ApplicationProtocol {
         Application(
             responder: responder,
-            configuration: .init(address: .hostname(configuration.host, port: configuration.port), serverName: "starling"),
+            server: .http1(limits: configuration.connectionLimits),
+            configuration: .init(address: .hostname(configuration.host, port: configuration.port), serverName: "starling",
+                                 availableConnectionsDelegate: configuration.connectionLimits.connectionCap(logger: logger)),
             services: extraServices + services,  // shut down in reverse: the extras (the store) last
             logger: logger)
     }

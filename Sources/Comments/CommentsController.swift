@@ -27,11 +27,9 @@ public struct CommentsController: Sendable {
     public func addRoutes(to router: Router<StarlingRequestContext>) {
         router.get("api/comments", use: list)
         router.post("api/comments", use: create)
-        router.rejectOtherMethods("api/comments", allowed: [.get, .post])
         router.put("api/comments/:id", use: update)
         router.patch("api/comments/:id", use: update)
         router.delete("api/comments/:id", use: destroy)
-        router.rejectOtherMethods("api/comments/:id", allowed: [.put, .patch, .delete])
     }
 
     @Sendable func list(_ request: Request, context: StarlingRequestContext) async throws -> Response {
@@ -50,7 +48,7 @@ public struct CommentsController: Sendable {
         let input = try await RequestInput.parse(request)
         var errors = FieldErrors()
         let tweetID = input.integer("tweet_id", errors: &errors)
-        let content = input.text("content", errors: &errors)
+        let content = input.text("content", multiline: true, errors: &errors)
         try errors.check()
         let comment = try await commentOnTweet.post(tweetID: tweetID!, content: content!, by: viewer.userID)
         return try JSONBody.response(try await rendered(comment, viewer), status: .created)
@@ -62,7 +60,7 @@ public struct CommentsController: Sendable {
         let id = try context.pathID()
         let input = try await RequestInput.parse(request)
         var errors = FieldErrors()
-        let content = input.text("content", errors: &errors)
+        let content = input.text("content", multiline: true, errors: &errors)
         try errors.check()
         let comment = try await commentOnTweet.edit(commentID: id, content: content!, by: viewer.userID)
         return try JSONBody.response(try await rendered(comment, viewer))

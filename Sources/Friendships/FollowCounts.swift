@@ -5,26 +5,30 @@ import StarlingCore
 
 /// Followers and followings counts, kept as counters in the cache and backfilled from the store
 /// on a miss. A follow or unfollow moves the counters only when they are cached; if that fails,
-/// they are forgotten and counted again on the next read.
+/// they are forgotten (an invalidation the object cache retries until it lands) and counted again
+/// on the next read.
 public struct FollowCounts: ProfileCounts {
     let friendships: any FriendshipRepository
-    let cache: any KeyValueCache
+    let objects: ObjectCache
     let logger: Logger
+    private var cache: any KeyValueCache { objects.cache }
 
-    public init(friendships: any FriendshipRepository, cache: any KeyValueCache, logger: Logger) {
+    public init(friendships: any FriendshipRepository, objects: ObjectCache, logger: Logger) {
         self.friendships = friendships
-        self.cache = cache
+        self.objects = objects
         self.logger = logger
     }
 
     public func counts(userID: Int64) async throws -> [String: Int] {
         let keys = (followers: CacheKeys.followersCount(userID), followings: CacheKeys.followingsCount(userID))
-        if let cached = try? await cache.get([keys.followers, keys.followings]),
+        let pending = objects.pending(among: [keys.followers, keys.followings])
+        if pending.isEmpty, let cached = try? await cache.get([keys.followers, keys.followings]),
            let followers = cached[keys.followers].flatMap({ Int(String(buffer: $0)) }),
            let followings = cached[keys.followings].flatMap({ Int(String(buffer: $0)) }) {
             return ["followers_count": followers, "followings_count": followings]
         }
         let counted = try await friendships.counts(of: userID)
+        guard pending.isEmpty else { return ["followers_count": counted.followers, "followings_count": counted.followings] }
         do {
             try await cache.set([keys.followers: ByteBuffer(string: String(counted.followers)),
                                  keys.followings: ByteBuffer(string: String(counted.followings))],
@@ -41,7 +45,7 @@ public struct FollowCounts: ProfileCounts {
         do {
             for key in keys { _ = try await cache.increment(key, by: delta) }
         } catch {
-            try? await cache.delete(keys)
+            await objects.invalidate(keys)
         }
     }
 }

@@ -20,10 +20,10 @@ public struct FriendshipsController: Sendable {
 
     public func addRoutes(to router: Router<StarlingRequestContext>) {
         let group = router.group("api/friendships/:id")
-        group.post("follow", use: followUser).rejectOtherMethods("follow", allowed: [.post])
-        group.post("unfollow", use: unfollowUser).rejectOtherMethods("unfollow", allowed: [.post])
-        group.get("followers", use: followers).rejectOtherMethods("followers", allowed: [.get])
-        group.get("followings", use: followings).rejectOtherMethods("followings", allowed: [.get])
+        group.post("follow", use: followUser)
+        group.post("unfollow", use: unfollowUser)
+        group.get("followers", use: followers)
+        group.get("followings", use: followings)
     }
 
     @Sendable func followUser(_ request: Request, context: StarlingRequestContext) async throws -> Response {

@@ -17,8 +17,8 @@ public struct LikesController: Sendable {
     }
 
     public func addRoutes(to router: Router<StarlingRequestContext>) {
-        router.post("api/likes", use: like).rejectOtherMethods("api/likes", allowed: [.post])
-        router.post("api/likes/cancel", use: cancel).rejectOtherMethods("api/likes/cancel", allowed: [.post])
+        router.post("api/likes", use: like)
+        router.post("api/likes/cancel", use: cancel)
     }
 
     @Sendable func like(_ request: Request, context: StarlingRequestContext) async throws -> Response {

@@ -18,7 +18,7 @@ public struct NewsfeedsController: Sendable {
     }
 
     public func addRoutes(to router: Router<StarlingRequestContext>) {
-        router.get("api/newsfeeds", use: list).rejectOtherMethods("api/newsfeeds", allowed: [.get])
+        router.get("api/newsfeeds", use: list)
     }
 
     /// A page in a constant number of round trips: the feed's ids (from the feed cache), the

@@ -19,14 +19,11 @@ public struct NotificationsController: Sendable {
     }
 
     public func addRoutes(to router: Router<StarlingRequestContext>) {
-        router.get("api/notifications", use: list).rejectOtherMethods("api/notifications", allowed: [.get])
+        router.get("api/notifications", use: list)
         router.get("api/notifications/unread-count", use: unreadCount)
-            .rejectOtherMethods("api/notifications/unread-count", allowed: [.get])
         router.post("api/notifications/mark-all-as-read", use: markAllRead)
-            .rejectOtherMethods("api/notifications/mark-all-as-read", allowed: [.post])
         router.put("api/notifications/:id", use: update)
         router.patch("api/notifications/:id", use: update)
-        router.rejectOtherMethods("api/notifications/:id", allowed: [.put, .patch])
     }
 
     @Sendable func list(_ request: Request, context: StarlingRequestContext) async throws -> Response {
@@ -40,7 +37,7 @@ public struct NotificationsController: Sendable {
         let page = query.pageNumber(errors: &errors)
         try errors.check()
         let (total, items) = try await notifications.list(recipientID: viewer.userID, unread: unread,
-                                                          offset: (page - 1) * Self.pageSize, limit: Self.pageSize)
+                                                          offset: page.offset(pageSize: Self.pageSize), limit: Self.pageSize)
         return try JSONBody.response(NumberedPage(page: page, pageSize: Self.pageSize, count: total, results: try await render(items),
                                                   base: "http://\(request.head.authority ?? "localhost")/api/notifications/",
                                                   filter: unread.map { "unread=\($0)&" } ?? ""))

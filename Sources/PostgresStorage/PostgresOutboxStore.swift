@@ -19,4 +19,8 @@ public struct PostgresOutboxStore: OutboxStore {
     public func delete(id: Int64) async throws {
         try await store.rows("DELETE FROM outbox WHERE id = \(id)")
     }
+
+    public func append(_ job: Job) async throws {
+        try await store.transaction { tx in try await tx.record(job) }
+    }
 }

@@ -1,24 +1,34 @@
 import RESP
 import StarlingCore
 
-/// The `RateLimiter` on Redis: fixed windows shared by every server process, counted with one
-/// atomic script per hit, with the same rules as `MemoryRateLimiter` (a refused hit counts
-/// nothing). When Redis fails, the in-process `fallback` decides, so requests are neither all
-/// refused nor unlimited while it is down.
+/// The `RateLimiter` on Redis: sliding-window logs shared by every server process, one sorted
+/// set of hit times per key and limit, checked and updated by one atomic script per hit, with the
+/// same rules as `MemoryRateLimiter` (a refused hit counts nothing). When Redis fails, the
+/// in-process `fallback` decides, so requests are neither all refused nor unlimited while it is down.
 public struct RedisRateLimiter: RateLimiter {
-    /// KEYS one window counter per limit; ARGV for each limit its count, then its window in ms.
-    /// Returns the 1-based positions of the limits already reached (then nothing is counted),
-    /// or an empty array after counting the hit in every window.
+    /// KEYS one log per limit; ARGV the time now (µs), this hit's unique member, then for each
+    /// limit its count and its window (µs). Returns the microseconds to wait (then nothing is
+    /// recorded), or 0 after recording the hit in every log.
     private static let hitAllWindows = RedisScript("""
-        local reached = {}
+        local now = tonumber(ARGV[1])
+        local wait = 0
         for i, key in ipairs(KEYS) do
-          if tonumber(redis.call('GET', key) or '0') >= tonumber(ARGV[2 * i - 1]) then reached[#reached + 1] = i end
+          local count = tonumber(ARGV[2 * i + 1])
+          local window = tonumber(ARGV[2 * i + 2])
+          redis.call('ZREMRANGEBYSCORE', key, '-inf', now - window)
+          local n = redis.call('ZCARD', key)
+          if n >= count then
+            local blocking = redis.call('ZRANGE', key, n - count, n - count, 'WITHSCORES')
+            local w = tonumber(blocking[2]) + window - now
+            if w > wait then wait = w end
+          end
         end
-        if #reached > 0 then return reached end
+        if wait > 0 then return wait end
         for i, key in ipairs(KEYS) do
-          if redis.call('INCR', key) == 1 then redis.call('PEXPIRE', key, ARGV[2 * i]) end
+          redis.call('ZADD', key, now, ARGV[2])
+          redis.call('PEXPIRE', key, math.floor(tonumber(ARGV[2 * i + 2]) / 1000) + 5000)
         end
-        return reached
+        return 0
         """)
 
     private let client: RedisClient
@@ -40,24 +50,17 @@ public struct RedisRateLimiter: RateLimiter {
 
     public func hit(_ key: String, limits: [RateLimit]) async -> Int? {
         guard !limits.isEmpty else { return nil }
-        let nowSeconds = clock.nowMicros() / 1_000_000
-        let windows = limits.map { limit in (limit: limit, index: nowSeconds / Int64(limit.seconds)) }
-        // One hash tag per key keeps all of its windows in one Redis Cluster slot.
-        let keys = windows.map { "\(prefix){\(key)}:\($0.limit.seconds):\($0.index)" }
-        // A window's counter lives until its window is over, plus a few seconds for clock skew
-        // between the processes that share it.
-        let arguments = windows.flatMap { [String($0.limit.count), String(($0.limit.seconds + 5) * 1_000)] }
+        let now = clock.nowMicros()
+        // One hash tag per key keeps all of its logs in one Redis Cluster slot.
+        let keys = limits.map { "\(prefix){\(key)}:\($0.seconds)" }
+        let member = "\(now)-\(UInt64.random(in: 0...UInt64.max))"
+        let arguments = [String(now), member] + limits.flatMap { [String($0.count), String($0.seconds.secondsAsMicroseconds)] }
         do {
-            let reached = try await client.evaluate(Self.hitAllWindows, keys: keys, arguments: arguments)
-            guard let positions = reached.array?.compactMap(\.int) else {
-                throw RedisError.protocolError("unexpected rate-limit reply \(reached)")
+            let reply = try await client.evaluate(Self.hitAllWindows, keys: keys, arguments: arguments)
+            guard let waitMicros = reply.int else {
+                throw RedisError.protocolError("unexpected rate-limit reply \(reply)")
             }
-            let waits = positions.compactMap { position -> Int? in
-                guard windows.indices.contains(position - 1) else { return nil }
-                let (limit, index) = windows[position - 1]
-                return Int((index + 1) * Int64(limit.seconds) - nowSeconds)
-            }
-            return waits.max()
+            return waitMicros > 0 ? Int((Int64(waitMicros) + 999_999) / 1_000_000) : nil
         } catch {
             return await fallback.hit(key, limits: limits)
         }

@@ -67,4 +67,8 @@ public struct SQLiteOutboxStore: OutboxStore {
             try await tx.execute("DELETE FROM outbox WHERE id = ?", [id.sqlite])
         }
     }
+
+    public func append(_ job: Job) async throws {
+        try await store.write { tx in try await tx.record(job) }
+    }
 }

@@ -1,18 +1,30 @@
 import Logging
 import NIOCore
+import Synchronization
 
 /// Read-through caching of objects by id over the `KeyValueCache`: one multi-get for a whole
 /// page, the store only for the misses, and every cache failure falls back to the store.
+///
+/// An invalidation that cannot reach the cache is not dropped: its keys are remembered as
+/// pending — read from the store and never filled while pending — and handed to `retry`, which
+/// records a `ForgetCachedObjectsJob` that is retried until the cache has forgotten them. So an
+/// entry cached before an outage cannot be served once the cache is back.
 public struct ObjectCache: Sendable {
     /// The cache underneath.
     public let cache: any KeyValueCache
     let logger: Logger
     let ttlSeconds: Int
+    let pendingKeys = PendingKeys()
+    let retry: @Sendable ([String]) async -> Void
 
-    public init(cache: any KeyValueCache, logger: Logger, ttlSeconds: Int = CacheKeys.objectTTLSeconds) {
+    /// - Parameter retry: records that these keys must still be deleted from the cache (the
+    ///   composition root records a durable job); by default, nothing beyond this process.
+    public init(cache: any KeyValueCache, logger: Logger, ttlSeconds: Int = CacheKeys.objectTTLSeconds,
+                retry: @escaping @Sendable ([String]) async -> Void = { _ in }) {
         self.cache = cache
         self.logger = logger
         self.ttlSeconds = ttlSeconds
+        self.retry = retry
     }
 
     /// The objects with these ids: cached ones from the cache, the rest from `load` (then cached).
@@ -20,7 +32,9 @@ public struct ObjectCache: Sendable {
         _ ids: [Int64], key: (Int64) -> String, load: ([Int64]) async throws -> [Int64: Value]
     ) async throws -> [Int64: Value] {
         guard !ids.isEmpty else { return [:] }
-        let keys = Dictionary(ids.map { (key($0), $0) }, uniquingKeysWith: { first, _ in first })
+        var keys = Dictionary(ids.map { (key($0), $0) }, uniquingKeysWith: { first, _ in first })
+        let stale = pendingKeys.filter(Array(keys.keys))
+        for key in stale { keys[key] = nil }
         var found: [Int64: Value] = [:]
         do {
             for (cacheKey, bytes) in try await cache.get(Array(keys.keys)) {
@@ -37,6 +51,7 @@ public struct ObjectCache: Sendable {
         var entries: [String: ByteBuffer] = [:]
         for (id, value) in loaded {
             found[id] = value
+            guard !stale.contains(key(id)) else { continue }
             var bytes = ByteBuffer()
             value.write(to: &bytes)
             entries[key(id)] = bytes
@@ -47,14 +62,43 @@ public struct ObjectCache: Sendable {
         return found
     }
 
-    /// Drops cached objects after a change. Best effort: the time to live bounds what a failure
-    /// leaves behind, and jobs that must not leave stale objects call it again on retry.
+    /// Drops cached objects after a change. When the cache cannot be reached, the keys become
+    /// pending and are handed to `retry`: they are not read from the cache until a later
+    /// `invalidateOrThrow` of them succeeds.
     public func invalidate(_ keys: [String]) async {
-        do { try await cache.delete(keys) } catch { logger.debug("object cache invalidation failed", metadata: ["error": "\(error)"]) }
+        guard !keys.isEmpty else { return }
+        do {
+            try await cache.delete(keys)
+        } catch {
+            logger.debug("object cache invalidation failed; recorded for retry", metadata: ["error": "\(error)"])
+            pendingKeys.insert(keys)
+            await retry(keys)
+        }
     }
 
-    /// Like `invalidate`, but throws, for jobs that retry until the cache has forgotten.
+    /// Like `invalidate`, but throws, for jobs that retry until the cache has forgotten. Once it
+    /// succeeds the keys are no longer pending.
     public func invalidateOrThrow(_ keys: [String]) async throws {
         try await cache.delete(keys)
+        pendingKeys.remove(keys)
+    }
+
+    /// Those of `keys` whose invalidation has not reached the cache yet: callers that read the
+    /// cache directly (counters) go to the store for them.
+    public func pending(among keys: [String]) -> Set<String> {
+        pendingKeys.filter(keys)
+    }
+
+    /// Keys whose invalidation has not reached the cache yet.
+    final class PendingKeys: Sendable {
+        private let keys = Mutex<Set<String>>([])
+
+        func insert(_ new: [String]) { keys.withLock { $0.formUnion(new) } }
+        func remove(_ old: [String]) { keys.withLock { $0.subtract(old) } }
+        /// Those of `candidates` that are pending (an empty set without taking the lock's time
+        /// for lookups when nothing is pending).
+        func filter(_ candidates: [String]) -> Set<String> {
+            keys.withLock { pending in pending.isEmpty ? [] : Set(candidates.filter(pending.contains)) }
+        }
     }
 }

@@ -6,6 +6,8 @@ public protocol OutboxStore: Sendable {
     func pending(limit: Int) async throws -> [Job]
     /// Removes a job once the queue is responsible for it.
     func delete(id: Int64) async throws
+    /// Records a job on its own, outside any other change (a cache invalidation to retry).
+    func append(_ job: Job) async throws
 }
 
 /// The in-memory outbox, shared by the in-memory repositories.

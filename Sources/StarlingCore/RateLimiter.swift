@@ -1,4 +1,4 @@
-/// At most `count` hits per `seconds`-long window.
+/// At most `count` hits in any `seconds`-long stretch of time.
 public struct RateLimit: Sendable, Hashable, CustomStringConvertible {
     public var count: Int
     public var seconds: Int
@@ -12,7 +12,7 @@ public struct RateLimit: Sendable, Hashable, CustomStringConvertible {
     /// Parses `3/s`, `5/min`, `100/h`, `1000/d` or `10/30s`.
     public init?(_ text: String) {
         let parts = text.split(separator: "/", maxSplits: 1)
-        guard parts.count == 2, let count = Int(parts[0].trimmingPrefix(" ")), count > 0 else { return nil }
+        guard parts.count == 2, let count = Int(parts[0].trimmingPrefix(" ")), (1...1_000_000).contains(count) else { return nil }
         var unit = Substring(parts[1])
         var multiple = 1
         if let digitsEnd = unit.firstIndex(where: { !$0.isNumber }), digitsEnd != unit.startIndex {
@@ -28,13 +28,15 @@ public struct RateLimit: Sendable, Hashable, CustomStringConvertible {
         case "d", "day": seconds = 86_400
         default: return nil
         }
-        self.init(count: count, seconds: seconds * multiple)
+        let (total, overflow) = seconds.multipliedReportingOverflow(by: multiple)
+        guard !overflow, total <= 366 * 86_400 else { return nil }
+        self.init(count: count, seconds: total)
     }
 
     public var description: String { "\(count)/\(seconds)s" }
 }
 
-/// The rate-limiting port: counts hits per key in fixed windows.
+/// The rate-limiting port: counts hits per key in sliding windows.
 public protocol RateLimiter: Sendable {
     /// Records one hit on `key` against every limit. Returns nil when allowed, or the seconds to
     /// wait when any limit is exceeded.

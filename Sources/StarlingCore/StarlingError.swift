@@ -14,11 +14,16 @@ public struct StarlingError: Error, Sendable, Equatable, CustomStringConvertible
     /// For a rate limit: seconds until a retry can succeed.
     public let retryAfterSeconds: Int?
 
-    private init(_ code: Code, _ message: String, fieldErrors: [String: [String]] = [:], retryAfterSeconds: Int? = nil) {
+    /// For a method not allowed: the methods the path answers (`GET, HEAD`), for `Allow`.
+    public let allowedMethods: String?
+
+    private init(_ code: Code, _ message: String, fieldErrors: [String: [String]] = [:], retryAfterSeconds: Int? = nil,
+                 allowedMethods: String? = nil) {
         self.code = code
         self.message = message
         self.fieldErrors = fieldErrors
         self.retryAfterSeconds = retryAfterSeconds
+        self.allowedMethods = allowedMethods
     }
 
     /// Malformed, missing or out-of-range input. Nothing was changed.
@@ -40,8 +45,8 @@ public struct StarlingError: Error, Sendable, Equatable, CustomStringConvertible
         Self(.forbidden, message)
     }
     /// The path exists but not with this method.
-    public static func methodNotAllowed(_ method: String) -> Self {
-        Self(.methodNotAllowed, "Method \"\(method)\" not allowed.")
+    public static func methodNotAllowed(_ method: String, allow: String? = nil) -> Self {
+        Self(.methodNotAllowed, "Method \"\(method.prefix(32))\" not allowed.", allowedMethods: allow)
     }
     /// Too many requests; retry after the given number of seconds.
     public static func rateLimited(retryAfterSeconds: Int) -> Self {

@@ -39,6 +39,9 @@ public struct ErrorMiddleware: RouterMiddleware {
         if let seconds = error.retryAfterSeconds {
             response.headers[.retryAfter] = String(seconds)
         }
+        if let allow = error.allowedMethods {
+            response.headers[.allow] = allow
+        }
         return response
     }
 

@@ -17,12 +17,13 @@ public struct NumberedPage<Item: Encodable & Sendable>: Encodable, Sendable {
     /// Page `page` of `count` items, `pageSize` a page, with links to its neighbours under `base`
     /// (which carries no query) keeping the list's `filter` (`unread=true&`, say, or empty). A page
     /// past the last is a 404, as the course's lists answer.
-    public init(page: Int, pageSize: Int, count: Int, results: [Item], base: String, filter: String = "") throws {
-        if page > 1, results.isEmpty { throw StarlingError.notFound }
+    public init(page: PageNumber, pageSize: Int, count: Int, results: [Item], base: String, filter: String = "") throws {
+        if page != .first, results.isEmpty { throw StarlingError.notFound }
         let first = filter.isEmpty ? base : "\(base)?\(filter.dropLast())"
+        let next = page.hasNext(pageSize: pageSize, count: count) ? page.next : nil
         self.init(count: count,
-                  next: page * pageSize < count ? "\(base)?\(filter)page=\(page + 1)" : nil,
-                  previous: page > 1 ? (page == 2 ? first : "\(base)?\(filter)page=\(page - 1)") : nil,
+                  next: next.map { "\(base)?\(filter)page=\($0)" },
+                  previous: page.previous.map { $0 == .first ? first : "\(base)?\(filter)page=\($0)" },
                   results: results)
     }
 

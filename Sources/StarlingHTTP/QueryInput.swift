@@ -32,13 +32,13 @@ public struct QueryInput: Sendable {
         return id
     }
 
-    /// The `page` of a page-numbered list: 1 when absent; anything but a whole number from 1 is
-    /// recorded in `errors`.
-    public func pageNumber(errors: inout FieldErrors) -> Int {
-        guard let text = values["page"] else { return 1 }
-        guard let number = Int(text), number >= 1 else {
+    /// The `page` of a page-numbered list: the first when absent; anything but a whole number
+    /// from 1 to `PageNumber.maximum` is recorded in `errors`.
+    public func pageNumber(errors: inout FieldErrors) -> PageNumber {
+        guard let text = values["page"] else { return .first }
+        guard let number = PageNumber(parsing: text) else {
             errors.add("page", "A valid page number is required.")
-            return 1
+            return .first
         }
         return number
     }
@@ -49,7 +49,7 @@ public struct QueryInput: Sendable {
         var errors = FieldErrors()
         var page = PageRequest(limit: defaultLimit)
         if let text = values["limit"] {
-            if let limit = Int(text), (1...maximumLimit).contains(limit) {
+            if text.utf8.count <= 6, let limit = Int(text), (1...maximumLimit).contains(limit) {
                 page.limit = limit
             } else {
                 errors.add("limit", "Ensure this value is an integer between 1 and \(maximumLimit).")

@@ -25,19 +25,37 @@ public struct RequestInput: Sendable {
         self.files = files
     }
 
-    /// Reads and parses the body. Bodies over `maxBytes` are a 413; malformed ones a 400;
-    /// other media types a 415.
-    public static func parse(_ request: Request, maxBytes: Int = 1 << 20) async throws -> RequestInput {
+    /// The largest JSON or form body any route reads: text fields only, so a few kilobytes do.
+    public static let maximumTextBodyBytes = 64 << 10
+
+    /// Reads and parses the body. The limit is chosen by media type before anything is read:
+    /// JSON and form bodies at most `maximumTextBodyBytes`, multipart bodies (the ones that carry
+    /// files) at most `maxBytes`. A larger body is a 413 — refused on its `Content-Length` before
+    /// it is read, or as soon as it grows past the limit; malformed ones are a 400; other media
+    /// types a 415.
+    public static func parse(_ request: Request, maxBytes: Int = maximumTextBodyBytes) async throws -> RequestInput {
         var request = request
-        let buffer: ByteBuffer
-        do {
-            buffer = try await request.collectBody(upTo: maxBytes)
-        } catch is NIOTooManyBytesError {
-            throw HTTPError(.contentTooLarge)
-        }
-        guard buffer.readableBytes > 0 else { return RequestInput() }
         let contentType = request.headers[.contentType] ?? ""
         let mediaType = contentType.split(separator: ";").first.map { $0.trimmingCharacters(in: .whitespaces).lowercased() } ?? ""
+        let limit: Int
+        switch mediaType {
+        case "application/json", "", "application/x-www-form-urlencoded": limit = min(maxBytes, maximumTextBodyBytes)
+        case "multipart/form-data": limit = maxBytes
+        default: limit = min(maxBytes, maximumTextBodyBytes)  // read only to tell empty from 415
+        }
+        if let declared = request.headers[.contentLength], declared.utf8.count > 18 || (Int(declared) ?? 0) > limit {
+            throw HTTPError(.contentTooLarge)
+        }
+        let buffer: ByteBuffer
+        do {
+            buffer = try await request.collectBody(upTo: limit)
+        } catch is NIOTooManyBytesError {
+            throw HTTPError(.contentTooLarge)
+        } catch {
+            // A malformed chunk, or a body that ended before its Content-Length: the client's fault.
+            throw StarlingError.badRequest("The request body could not be read.")
+        }
+        guard buffer.readableBytes > 0 else { return RequestInput() }
         let bytes = Array(buffer.readableBytesView)
         switch mediaType {
         case "application/json", "":

@@ -33,10 +33,8 @@ public struct TweetsController: Sendable {
     public func addRoutes(to router: Router<StarlingRequestContext>) {
         router.get("api/tweets", use: list)
         router.post("api/tweets", use: create)
-        router.rejectOtherMethods("api/tweets", allowed: [.get, .post])
         router.get("api/tweets/:id", use: detail)
         router.delete("api/tweets/:id", use: destroy)
-        router.rejectOtherMethods("api/tweets/:id", allowed: [.get, .delete])
     }
 
     @Sendable func list(_ request: Request, context: StarlingRequestContext) async throws -> Response {
@@ -58,7 +56,7 @@ public struct TweetsController: Sendable {
         try await rateLimits.check(.tweetCreate, context)
         let input = try await RequestInput.parse(request, maxBytes: maximumBodyBytes)
         var errors = FieldErrors()
-        let content = input.text("content", errors: &errors)
+        let content = input.text("content", multiline: true, errors: &errors)
         try errors.check()
         let tweet = try await post(authorID: viewer.userID, content: content!, photos: input.files["files"] ?? [])
         // It carries its photo keys and nobody has liked it yet: only its author is read.

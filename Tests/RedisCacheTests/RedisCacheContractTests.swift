@@ -23,7 +23,7 @@ struct RedisCacheContractTests {
         try await RedisClient.withTestServer { redis in
             let clock = ManualClock()
             let limiter = RedisRateLimiter(client: redis, fallback: MemoryRateLimiter(clock: clock), prefix: "rl:", clock: clock)
-            try await RateLimiterContract.run(limiter) { clock.advance(seconds: 1) }
+            try await RateLimiterContract.run(limiter) { clock.advance(seconds: $0) }
         }
     }
 

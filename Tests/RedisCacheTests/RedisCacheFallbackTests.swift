@@ -14,7 +14,7 @@ import Testing
         try await withDeadClient { redis in
             let clock = ManualClock()
             let limiter = RedisRateLimiter(client: redis, fallback: MemoryRateLimiter(clock: clock))
-            try await RateLimiterContract.run(limiter) { clock.advance(seconds: 1) }
+            try await RateLimiterContract.run(limiter) { clock.advance(seconds: $0) }
         }
     }
 

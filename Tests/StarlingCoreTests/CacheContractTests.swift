@@ -26,7 +26,7 @@ import Testing
 
     @Test func memoryRateLimiter() async throws {
         let clock = ManualClock()
-        try await RateLimiterContract.run(MemoryRateLimiter(clock: clock)) { clock.advance(seconds: 1) }
+        try await RateLimiterContract.run(MemoryRateLimiter(clock: clock)) { clock.advance(seconds: $0) }
     }
 
     @Test func memoryFeatureSwitches() async throws {
