@@ -12,6 +12,9 @@ struct MemcachedClientFaultTests {
         try await TestMemcached.withPrivateServers(2) { servers in
             var configuration = try MemcachedConfiguration(servers: try servers.map { try $0.url }.joined(separator: ","))
             configuration.downDuration = .milliseconds(500)
+            // A stopped node refuses at once; patience keeps the live one from timing out on a busy machine.
+            configuration.commandTimeout = TestRedis.patience
+            configuration.connectTimeout = TestRedis.patience
             try await MemcachedClient.withClient(configuration: configuration) { memcached in
                 let keys = (0..<100).map { "k\($0)" }
                 let entries = Dictionary(uniqueKeysWithValues: keys.map { ($0, ByteBuffer(string: $0)) })
