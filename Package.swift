@@ -6,9 +6,10 @@ let swiftSettings: [SwiftSetting] = [
 ]
 
 /// Domain targets share one shape: the model, a repository port with its in-memory implementation,
-/// use cases, jobs and an HTTP controller.
+/// use cases and jobs. No HTTP: the faces (`CourseAPI`) map them to a wire format.
 func domain(_ name: String, _ dependencies: [Target.Dependency]) -> Target {
-    .target(name: name, dependencies: ["StarlingCore", "StarlingHTTP"] + dependencies, swiftSettings: swiftSettings)
+    .target(name: name, dependencies: ["StarlingCore", .product(name: "NIOCore", package: "swift-nio")] + dependencies,
+            swiftSettings: swiftSettings)
 }
 
 let package = Package(
@@ -41,6 +42,15 @@ let package = Package(
             swiftSettings: swiftSettings
         ),
         .target(
+            name: "Jobs",
+            dependencies: [
+                "StarlingCore",
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+            ],
+            swiftSettings: swiftSettings
+        ),
+        .target(
             name: "StarlingHTTP",
             dependencies: [
                 "StarlingCore",
@@ -64,6 +74,15 @@ let package = Package(
         domain("Comments", ["Tweets"]),
         domain("Likes", ["Tweets", "Comments"]),
         domain("Notifications", ["Likes", "Comments", "Friendships"]),
+        .target(
+            name: "CourseAPI",
+            dependencies: [
+                "StarlingCore", "StarlingHTTP", "Media", "Accounts", "Tweets", "Friendships", "Newsfeeds", "Comments", "Likes",
+                "Notifications",
+                .product(name: "Hummingbird", package: "hummingbird"),
+            ],
+            swiftSettings: swiftSettings
+        ),
         domain("Seeding", ["Accounts", "Friendships", "Tweets", "Newsfeeds", "Comments", "Likes"]),
         .target(
             name: "SQLiteStorage",
@@ -116,10 +135,19 @@ let package = Package(
             swiftSettings: swiftSettings
         ),
         .target(
+            name: "DiskStorage",
+            dependencies: [
+                "StarlingCore", "Media",
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOPosix", package: "swift-nio"),
+            ],
+            swiftSettings: swiftSettings
+        ),
+        .target(
             name: "App",
             dependencies: [
-                "StarlingCore", "StarlingHTTP", "Media", "Accounts", "Tweets", "Friendships", "Newsfeeds", "Comments", "Likes",
-                "Notifications", "Seeding", "SQLiteStorage", "PostgresStorage", "RESP", "RedisCache", "Memcached", "MemcachedCache",
+                "StarlingCore", "Jobs", "StarlingHTTP", "CourseAPI", "Media", "Accounts", "Tweets", "Friendships", "Newsfeeds", "Comments", "Likes",
+                "Notifications", "Seeding", "SQLiteStorage", "PostgresStorage", "DiskStorage", "RESP", "RedisCache", "Memcached", "MemcachedCache",
                 .product(name: "Hummingbird", package: "hummingbird"),
             ],
             swiftSettings: swiftSettings
@@ -133,31 +161,42 @@ let package = Package(
             swiftSettings: swiftSettings
         ),
         .target(
+            name: "StarlingTestKit",
+            dependencies: [
+                "StarlingCore", "RESP", "Memcached",
+                .product(name: "NIOCore", package: "swift-nio"),
+            ],
+            swiftSettings: swiftSettings
+        ),
+        .target(
             name: "StarlingTesting",
             dependencies: [
-                "App", "StarlingCore", "Media", "Accounts", "Tweets", "Friendships", "Newsfeeds", "Comments", "Likes",
+                "StarlingTestKit", "App", "StarlingCore", "Jobs", "Media", "Accounts", "Tweets", "Friendships", "Newsfeeds", "Comments", "Likes",
                 "Notifications", "SQLiteStorage", "PostgresStorage",
                 .product(name: "HummingbirdTesting", package: "hummingbird"),
             ],
             swiftSettings: swiftSettings
         ),
-        .testTarget(name: "StarlingCoreTests", dependencies: ["StarlingCore", "StarlingTesting"], swiftSettings: swiftSettings),
-        .testTarget(name: "StarlingHTTPTests", dependencies: ["StarlingHTTP", "StarlingTesting"], swiftSettings: swiftSettings),
+        .testTarget(name: "JobsTests", dependencies: ["Jobs", "StarlingTesting"], swiftSettings: swiftSettings),
+        .testTarget(name: "StarlingCoreTests", dependencies: ["StarlingCore", "StarlingTestKit"], swiftSettings: swiftSettings),
+        .testTarget(name: "StarlingHTTPTests", dependencies: ["StarlingHTTP"], swiftSettings: swiftSettings),
         .testTarget(name: "AccountsTests", dependencies: ["Accounts", "StarlingTesting"], swiftSettings: swiftSettings),
         .testTarget(name: "TweetsTests", dependencies: ["Tweets", "StarlingTesting"], swiftSettings: swiftSettings),
         .testTarget(name: "FriendshipsTests", dependencies: ["Friendships", "StarlingTesting"], swiftSettings: swiftSettings),
         .testTarget(name: "NewsfeedsTests", dependencies: ["Newsfeeds", "Friendships", "StarlingTesting"], swiftSettings: swiftSettings),
-        .testTarget(name: "MediaTests", dependencies: ["Media", "StarlingTesting"], swiftSettings: swiftSettings),
+        .testTarget(name: "MediaTests", dependencies: ["Media", "DiskStorage", "StarlingTesting"], swiftSettings: swiftSettings),
+        .testTarget(name: "DiskStorageTests", dependencies: ["DiskStorage", "Media", "StarlingTestKit"], swiftSettings: swiftSettings),
         .testTarget(name: "CommentsTests", dependencies: ["Comments", "StarlingTesting"], swiftSettings: swiftSettings),
         .testTarget(name: "LikesTests", dependencies: ["Likes", "StarlingTesting"], swiftSettings: swiftSettings),
         .testTarget(name: "NotificationsTests", dependencies: ["Notifications", "StarlingTesting"], swiftSettings: swiftSettings),
         .testTarget(name: "SeedingTests", dependencies: ["Seeding", "StarlingTesting"], swiftSettings: swiftSettings),
         .testTarget(name: "SQLiteStorageTests", dependencies: ["SQLiteStorage", "StarlingTesting"], swiftSettings: swiftSettings),
         .testTarget(name: "PostgresStorageTests", dependencies: ["PostgresStorage", "StarlingTesting"], swiftSettings: swiftSettings),
-        .testTarget(name: "RESPTests", dependencies: ["RESP", "Seeding", "StarlingTesting"], swiftSettings: swiftSettings),
-        .testTarget(name: "RedisCacheTests", dependencies: ["RedisCache", "StarlingTesting"], swiftSettings: swiftSettings),
-        .testTarget(name: "MemcachedTests", dependencies: ["Memcached", "StarlingTesting"], swiftSettings: swiftSettings),
-        .testTarget(name: "MemcachedCacheTests", dependencies: ["MemcachedCache", "StarlingTesting"], swiftSettings: swiftSettings),
+        .testTarget(name: "RESPTests", dependencies: ["RESP", "Seeding", "StarlingTestKit"], swiftSettings: swiftSettings),
+        .testTarget(name: "RedisCacheTests", dependencies: ["RedisCache", "StarlingTestKit"], swiftSettings: swiftSettings),
+        .testTarget(name: "MemcachedTests", dependencies: ["Memcached", "StarlingTestKit"], swiftSettings: swiftSettings),
+        .testTarget(name: "MemcachedCacheTests", dependencies: ["MemcachedCache", "StarlingTestKit"], swiftSettings: swiftSettings),
+        .testTarget(name: "CourseAPITests", dependencies: ["CourseAPI", "DiskStorage", "StarlingTesting"], swiftSettings: swiftSettings),
         .testTarget(name: "AppTests", dependencies: ["App", "StarlingTesting"], swiftSettings: swiftSettings),
     ]
 )

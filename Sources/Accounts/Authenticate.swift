@@ -1,5 +1,4 @@
 import StarlingCore
-import StarlingHTTP
 
 /// Resolves a session token to the user it logs in: one session lookup (a cache hit, usually) and
 /// nothing more. The user row is read only by the handlers that need it, so an authenticated
@@ -13,10 +12,22 @@ public struct Authenticate: Sendable {
         self.clock = clock
     }
 
-    /// The viewer a token stands for, or nil when it is unknown, revoked or expired.
-    public func callAsFunction(token: String, credential: Viewer.Credential) async throws -> Viewer? {
+    /// Who a token logs in, or nil when it is unknown, revoked or expired.
+    public func callAsFunction(token: String) async throws -> AuthenticatedSession? {
         let hash = Credentials.tokenHash(token)
         guard let session = try await sessions.session(tokenHash: hash, now: clock.nowMicros()) else { return nil }
-        return Viewer(userID: session.userID, credential: credential, tokenHash: hash)
+        return AuthenticatedSession(userID: session.userID, tokenHash: hash)
+    }
+}
+
+/// A live session a request's token stands for: the user, and the token's hash (so that logout
+/// revokes exactly it).
+public struct AuthenticatedSession: Sendable, Equatable {
+    public var userID: Int64
+    public var tokenHash: String
+
+    public init(userID: Int64, tokenHash: String) {
+        self.userID = userID
+        self.tokenHash = tokenHash
     }
 }

@@ -1,7 +1,9 @@
 import Accounts
 import Comments
+import DiskStorage
 import Friendships
 import Hummingbird
+import Jobs
 import Likes
 import Logging
 import Media
@@ -25,22 +27,26 @@ public struct Starling: Sendable {
     public let caches: Caches
     /// Every route, behind the error and authentication middleware; HEAD answered as GET.
     public let responder: HeadResponder<RouterResponder<StarlingRequestContext>>
-    /// Moves recorded jobs to the queue.
-    public let relay: OutboxRelay
+    /// Takes recorded jobs out of the outbox: the in-process worker, or the relay to a broker.
+    public let relay: any OutboxProcessor
     /// The services to run beside the HTTP server.
     public let services: [any Service]
+    /// Every use case, built once and shared by the faces.
+    public let useCases: UseCases
 
     /// - Parameters:
     ///   - blobs: the media store; files under the data directory when nil.
     ///   - caches: in-process caches when nil.
-    ///   - queue: replaces the in-process job queue (tests use a queue that never delivers to
-    ///     simulate a crash between commit and hand-over).
+    ///   - queue: a broker to relay jobs to instead of running them in this process (tests use a
+    ///     queue that never takes one to simulate a crash between commit and hand-over).
+    ///   - slot: this process's node slot among the processes sharing the database.
     public init(configuration: Configuration, repositories store: Repositories, clock: any WallClock = SystemWallClock(),
-                logger: Logger, blobs: (any BlobStore)? = nil, caches: Caches? = nil, queue: (any JobQueue)? = nil) {
+                logger: Logger, blobs: (any BlobStore)? = nil, caches: Caches? = nil, queue: (any JobQueue)? = nil,
+                slot: NodeSlot = .alone) {
         self.configuration = configuration
         let caches = caches ?? .inProcess(clock: clock, feedCap: configuration.feedCacheCap)
         self.caches = caches
-        let ids = IDGenerator(clock: clock)
+        let ids = IDGenerator(clock: clock, slot: slot)
         self.ids = ids
         let outbox = store.outbox
         // An invalidation the cache missed is recorded in the outbox and retried until it lands.
@@ -57,61 +63,18 @@ public struct Starling: Sendable {
         let blobs = blobs ?? DiskBlobStore(root: configuration.mediaDirectory)
         self.blobs = blobs
 
-        var handlers = JobHandlers()
-        FeedMaintenance.register(
-            in: &handlers,
-            fanOut: FanOutTweet(tweets: repositories.tweets, friendships: repositories.friendships, newsfeeds: repositories.newsfeeds,
-                                feedCache: caches.feeds),
-            maintenance: FeedMaintenance(tweets: repositories.tweets, friendships: repositories.friendships,
-                                         newsfeeds: repositories.newsfeeds, feedCache: caches.feeds, objects: objects))
-        Notify(notifications: repositories.notifications, tweets: repositories.tweets, comments: repositories.comments,
-               likes: repositories.likes, friendships: repositories.friendships).register(in: &handlers)
-        handlers.register(DeleteBlobsJob.self) { job in for key in job.keys { try await blobs.delete(key) } }
-        handlers.register(ForgetCachedSessionJob.self) { job in try await objects.invalidateOrThrow([CacheKeys.session(job.tokenHash)]) }
-        handlers.register(ForgetCachedObjectsJob.self) { job in try await objects.invalidateOrThrow(job.keys) }
-        let inProcess = InProcessJobQueue(handlers: handlers, workers: configuration.jobWorkers, logger: logger)
-        let relay = OutboxRelay(outbox: repositories.outbox, queue: queue ?? inProcess, logger: logger)
+        let handlers = Self.jobHandlers(repositories: repositories, caches: caches, objects: objects, blobs: blobs)
+        let relay = Self.outboxProcessor(configuration: configuration, outbox: repositories.outbox, handlers: handlers, queue: queue,
+                                         clock: clock, logger: logger)
         self.relay = relay
-        self.services = queue == nil ? [inProcess, relay] : [relay]
+        self.services = [relay]
 
         let rateLimits = RateLimitPolicy(limiter: caches.rateLimiter, enabled: configuration.rateLimitsEnabled,
                                          overrides: configuration.rateLimitOverrides)
-        let credentials = Credentials(bcryptCost: configuration.bcryptCost)
-        let jobsRecorded: @Sendable () -> Void = { relay.nudge() }
-        let images = StoreImages(blobs: blobs, maximumBytes: configuration.maximumImageBytes)
-        let renderer = TweetRenderer(users: repositories.users, likes: repositories.likes)
-        let commentRenderer = CommentRenderer(users: repositories.users, likes: repositories.likes)
-
-        let router = Router(context: StarlingRequestContext.self)
-        router.add(middleware: ErrorMiddleware())
-        router.add(middleware: AuthenticationMiddleware(
-            authenticate: Authenticate(sessions: repositories.sessions, clock: clock)))
-        router.get("healthz") { _, _ in try JSONBody.response(["status": "ok"]) }
-        AccountsController(users: repositories.users, sessions: repositories.sessions, credentials: credentials,
-                           ids: ids, clock: clock, rateLimits: rateLimits).addRoutes(to: router)
-        let followCounts = FollowCounts(friendships: repositories.friendships, objects: objects, logger: logger)
-        ProfilesController(users: repositories.users, images: images, counts: [followCounts]).addRoutes(to: router)
-        UsersController(users: repositories.users).addRoutes(to: router)
-        MediaController(blobs: blobs).addRoutes(to: router)
-        let lists = CachedListReader(cache: caches.feeds, logger: logger, waitMilliseconds: configuration.feedFillWaitMilliseconds)
-        TweetsController(tweets: repositories.tweets, users: repositories.users, renderer: renderer, images: images,
-                         feedCache: caches.feeds, timelines: lists, ids: ids, rateLimits: rateLimits,
-                         sections: [CommentsSection(comments: repositories.comments, renderer: commentRenderer),
-                                    LikesSection(likes: repositories.likes, users: repositories.users)],
-                         jobsRecorded: jobsRecorded).addRoutes(to: router)
-        CommentsController(comments: repositories.comments, tweets: repositories.tweets, renderer: commentRenderer, ids: ids,
-                           rateLimits: rateLimits, jobsRecorded: jobsRecorded).addRoutes(to: router)
-        LikesController(users: repositories.users,
-                        likeObject: LikeObject(likes: repositories.likes, tweets: repositories.tweets, comments: repositories.comments,
-                                               ids: ids, jobsRecorded: jobsRecorded),
-                        rateLimits: rateLimits).addRoutes(to: router)
-        NotificationsController(notifications: repositories.notifications, users: repositories.users, rateLimits: rateLimits)
-            .addRoutes(to: router)
-        FriendshipsController(friendships: repositories.friendships, users: repositories.users, counts: followCounts, ids: ids,
-                              rateLimits: rateLimits, jobsRecorded: jobsRecorded).addRoutes(to: router)
-        NewsfeedsController(read: ReadNewsfeed(newsfeeds: repositories.newsfeeds, reader: lists, switches: caches.switches),
-                            tweets: repositories.tweets, renderer: renderer, rateLimits: rateLimits).addRoutes(to: router)
-        router.answerOtherMethods()
+        let useCases = UseCases(repositories: repositories, caches: caches, objects: objects, blobs: blobs, ids: ids, clock: clock,
+                                configuration: configuration, logger: logger, jobsRecorded: { relay.nudge() })
+        self.useCases = useCases
+        let router = CourseRouter.build(useCases: useCases, repositories: repositories, blobs: blobs, rateLimits: rateLimits)
         self.responder = HeadResponder(router.buildResponder())
     }
 

@@ -1,5 +1,4 @@
 import StarlingCore
-import StarlingHTTP
 
 /// Checks uploaded images and stores them under new keys: all of them, or none.
 public struct StoreImages: Sendable {
@@ -14,7 +13,7 @@ public struct StoreImages: Sendable {
 
     /// Validates every file (count, size, a well-formed image container) before storing any; returns the
     /// keys in order. Anything wrong is a 400 for `field` and stores nothing.
-    public func callAsFunction(_ files: [UploadedFile], field: String, folder: String, maximumCount: Int) async throws -> [String] {
+    public func callAsFunction(_ files: [ImageUpload], field: String, folder: String, maximumCount: Int) async throws -> [String] {
         guard files.count <= maximumCount else {
             throw StarlingError.invalid(field, "Upload at most \(maximumCount) image\(maximumCount == 1 ? "" : "s").")
         }

@@ -27,20 +27,12 @@ public struct StarlingRequestContext: RequestContext {
 
 /// The user a request is authenticated as.
 public struct Viewer: Sendable, Equatable {
-    /// How the request proved who it is.
-    public enum Credential: Sendable, Equatable {
-        case sessionCookie
-        case bearerToken
-    }
-
     public var userID: Int64
-    public var credential: Credential
     /// The hash of the token the request carried, so logout can revoke exactly it.
     public var tokenHash: String
 
-    public init(userID: Int64, credential: Credential, tokenHash: String) {
+    public init(userID: Int64, tokenHash: String) {
         self.userID = userID
-        self.credential = credential
         self.tokenHash = tokenHash
     }
 }

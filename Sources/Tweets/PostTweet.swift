@@ -1,6 +1,5 @@
 import Media
 import StarlingCore
-import StarlingHTTP
 
 /// Posts a tweet: validates it, stores its photos, then stores it with its author's feed entry
 /// and its fanout job in one transaction. Followers receive it asynchronously.
@@ -26,8 +25,11 @@ public struct PostTweet: Sendable {
         self.jobsRecorded = jobsRecorded
     }
 
+    /// The largest request a post can need: every photo at its largest, and the text.
+    public var maximumUploadBytes: Int { Self.maximumPhotos * images.maximumBytes + (1 << 20) }
+
     /// The new tweet, with its photo keys. Bad content or photos are a 400 that stores nothing.
-    public func callAsFunction(authorID: Int64, content: String, photos: [UploadedFile] = []) async throws -> Tweet {
+    public func callAsFunction(authorID: Int64, content: String, photos: [ImageUpload] = []) async throws -> Tweet {
         let content = try Self.validated(content)
         let keys = try await images(photos, field: "files", folder: "photos", maximumCount: Self.maximumPhotos)
         let tweet = Tweet(id: ids.next(), userID: authorID, content: content, photoKeys: keys)

@@ -1,6 +1,7 @@
 import Accounts
 import Foundation
-@testable import Newsfeeds
+@testable import CourseAPI
+import Newsfeeds
 import StarlingCore
 import StarlingHTTP
 import Testing

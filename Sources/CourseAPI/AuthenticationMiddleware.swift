@@ -1,3 +1,4 @@
+import Accounts
 import HTTPTypes
 import Hummingbird
 import StarlingCore
@@ -27,9 +28,9 @@ public struct AuthenticationMiddleware: RouterMiddleware {
         var context = context
         if let authorization = request.headers[.authorization], authorization.lowercased().hasPrefix("bearer ") {
             let token = String(authorization.dropFirst(7)).trimmingCharacters(in: .whitespaces)
-            context.viewer = try await authenticate(token: token, credential: .bearerToken)
+            context.viewer = try await authenticate(token: token).map(Viewer.init)
         } else if let token = request.cookies[Self.cookieName]?.value, !token.isEmpty {
-            context.viewer = try await authenticate(token: token, credential: .sessionCookie)
+            context.viewer = try await authenticate(token: token).map(Viewer.init)
             if context.viewer != nil, !request.method.isSafe, let failure = Self.crossOriginFailure(request, requireEvidence: true) {
                 throw StarlingError.forbidden("CSRF Failed: \(failure)")
             }
@@ -76,4 +77,11 @@ public struct AuthenticationMiddleware: RouterMiddleware {
 extension HTTPRequest.Method {
     /// GET, HEAD and OPTIONS change nothing.
     var isSafe: Bool { self == .get || self == .head || self == .options }
+}
+
+extension Viewer {
+    /// The viewer of a request whose token stands for `session`.
+    init(_ session: AuthenticatedSession) {
+        self.init(userID: session.userID, tokenHash: session.tokenHash)
+    }
 }

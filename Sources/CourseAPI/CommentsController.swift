@@ -1,4 +1,5 @@
 import Accounts
+import Comments
 import Hummingbird
 import StarlingCore
 import StarlingHTTP
@@ -11,16 +12,16 @@ public struct CommentsController: Sendable {
 
     let comments: any CommentRepository
     let tweets: any TweetRepository
-    let renderer: CommentRenderer
+    let hydrate: HydrateComments
     let commentOnTweet: CommentOnTweet
     let rateLimits: RateLimitPolicy
 
-    public init(comments: any CommentRepository, tweets: any TweetRepository, renderer: CommentRenderer, ids: IDGenerator,
-                rateLimits: RateLimitPolicy, jobsRecorded: @escaping @Sendable () -> Void) {
+    public init(comments: any CommentRepository, tweets: any TweetRepository, hydrate: HydrateComments,
+                commentOnTweet: CommentOnTweet, rateLimits: RateLimitPolicy) {
         self.comments = comments
         self.tweets = tweets
-        self.renderer = renderer
-        self.commentOnTweet = CommentOnTweet(comments: comments, tweets: tweets, ids: ids, jobsRecorded: jobsRecorded)
+        self.hydrate = hydrate
+        self.commentOnTweet = commentOnTweet
         self.rateLimits = rateLimits
     }
 
@@ -38,7 +39,7 @@ public struct CommentsController: Sendable {
         let page = try query.page(defaultLimit: Self.pageSize, maximumLimit: Self.pageSize)
         guard try await tweets.tweet(id: tweetID) != nil else { throw StarlingError.invalid("tweet_id", "Tweet does not exist.") }
         let found = try await comments.comments(tweetID: tweetID, page: page)
-        let results = try await renderer.render(found.items, viewerID: context.viewer?.userID)
+        let results = try await hydrate(found.items, viewerID: context.viewer?.userID).map(CommentJSON.init)
         return try JSONBody.response(CommentList(comments: results, hasNextPage: found.hasNextPage))
     }
 
@@ -74,7 +75,7 @@ public struct CommentsController: Sendable {
     }
 
     private func rendered(_ comment: Comment, _ viewer: Viewer) async throws -> CommentJSON {
-        guard let json = try await renderer.render([comment], viewerID: viewer.userID).first else { throw StarlingError.notFound }
+        guard let json = try await hydrate([comment], viewerID: viewer.userID).first.map(CommentJSON.init) else { throw StarlingError.notFound }
         return json
     }
 
@@ -92,18 +93,18 @@ public struct CommentsController: Sendable {
 /// The `"comments"` of a tweet's detail: its first page of comments, oldest first.
 public struct CommentsSection: TweetDetailSection {
     let comments: any CommentRepository
-    let renderer: CommentRenderer
+    let hydrate: HydrateComments
 
-    public init(comments: any CommentRepository, renderer: CommentRenderer) {
+    public init(comments: any CommentRepository, hydrate: HydrateComments) {
         self.comments = comments
-        self.renderer = renderer
+        self.hydrate = hydrate
     }
 
     public var name: String { "comments" }
 
     public func render(tweetID: Int64, viewer: Viewer?) async throws -> AnyEncodable {
         let page = try await comments.comments(tweetID: tweetID, page: PageRequest(limit: CommentsController.pageSize))
-        return AnyEncodable(try await renderer.render(page.items, viewerID: viewer?.userID))
+        return AnyEncodable(try await hydrate(page.items, viewerID: viewer?.userID).map(CommentJSON.init))
     }
 }
 

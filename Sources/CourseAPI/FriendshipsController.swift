@@ -1,4 +1,5 @@
 import Accounts
+import Friendships
 import Hummingbird
 import StarlingCore
 import StarlingHTTP
@@ -10,11 +11,10 @@ public struct FriendshipsController: Sendable {
     let follow: Follow
     let rateLimits: RateLimitPolicy
 
-    public init(friendships: any FriendshipRepository, users: any UserRepository, counts: FollowCounts, ids: IDGenerator,
-                rateLimits: RateLimitPolicy, jobsRecorded: @escaping @Sendable () -> Void) {
+    public init(friendships: any FriendshipRepository, users: any UserRepository, follow: Follow, rateLimits: RateLimitPolicy) {
         self.friendships = friendships
         self.users = users
-        self.follow = Follow(friendships: friendships, users: users, counts: counts, ids: ids, jobsRecorded: jobsRecorded)
+        self.follow = follow
         self.rateLimits = rateLimits
     }
 

@@ -1,4 +1,5 @@
 import Hummingbird
+import Newsfeeds
 import StarlingCore
 import StarlingHTTP
 import Tweets
@@ -7,13 +8,13 @@ import Tweets
 public struct NewsfeedsController: Sendable {
     let read: ReadNewsfeed
     let tweets: any TweetRepository
-    let renderer: TweetRenderer
+    let hydrate: HydrateTweets
     let rateLimits: RateLimitPolicy
 
-    public init(read: ReadNewsfeed, tweets: any TweetRepository, renderer: TweetRenderer, rateLimits: RateLimitPolicy) {
+    public init(read: ReadNewsfeed, tweets: any TweetRepository, hydrate: HydrateTweets, rateLimits: RateLimitPolicy) {
         self.read = read
         self.tweets = tweets
-        self.renderer = renderer
+        self.hydrate = hydrate
         self.rateLimits = rateLimits
     }
 
@@ -30,8 +31,8 @@ public struct NewsfeedsController: Sendable {
         let page = try QueryInput(request).page()
         let ids = try await read(owner: viewer.userID, page: page)
         let found = try await tweets.tweets(ids: ids.items)
-        let rendered = try await renderer.render(ids.items.compactMap { found[$0] }, for: viewer)
-        let results = rendered.map { NewsfeedItemJSON(tweet: $0) }
+        let views = try await hydrate(ids.items.compactMap { found[$0] }, viewerID: viewer.userID)
+        let results = views.map { NewsfeedItemJSON(tweet: TweetJSON($0)) }
         return JSONBody.response(writing: EndlessPage(hasNextPage: ids.hasNextPage, results: results))
     }
 }

@@ -1,6 +1,8 @@
+import DiskStorage
 import Foundation
 import Hummingbird
 import HummingbirdTesting
+import CourseAPI
 import Media
 import NIOCore
 import StarlingCore

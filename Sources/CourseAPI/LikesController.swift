@@ -1,3 +1,5 @@
+import Likes
+import Comments
 import Accounts
 import Hummingbird
 import StarlingCore

@@ -1,4 +1,5 @@
 import Accounts
+import Comments
 import StarlingCore
 
 /// A comment as the API shows it: `{"id", "tweet_id", "user", "content", "created_at",
@@ -11,6 +12,10 @@ public struct CommentJSON: Encodable, Sendable {
     public var createdAt: Int64
     public var likesCount: Int
     public var hasLiked: Bool
+
+    public init(_ view: CommentView) {
+        self.init(view.comment, author: view.author, hasLiked: view.hasLiked)
+    }
 
     public init(_ comment: Comment, author: User, hasLiked: Bool) {
         id = comment.id
@@ -39,26 +44,5 @@ public struct CommentJSON: Encodable, Sendable {
         try container.encode(Timestamp.format(createdAt), forKey: .createdAt)
         try container.encode(likesCount, forKey: .likesCount)
         try container.encode(hasLiked, forKey: .hasLiked)
-    }
-}
-
-/// Renders comments in two round trips whatever their number: authors, then `has_liked`.
-public struct CommentRenderer: Sendable {
-    let users: any UserRepository
-    let likes: any LikeLookup
-
-    public init(users: any UserRepository, likes: any LikeLookup) {
-        self.users = users
-        self.likes = likes
-    }
-
-    public func render(_ comments: [Comment], viewerID: Int64?) async throws -> [CommentJSON] {
-        guard !comments.isEmpty else { return [] }
-        let authors = try await users.users(ids: Array(Set(comments.map(\.userID))))
-        var liked: Set<Int64> = []
-        if let viewerID { liked = try await likes.liked(by: viewerID, type: .comment, among: comments.map(\.id)) }
-        return comments.compactMap { comment in
-            authors[comment.userID].map { CommentJSON(comment, author: $0, hasLiked: liked.contains(comment.id)) }
-        }
     }
 }

@@ -2,6 +2,7 @@ import Accounts
 import Media
 import StarlingCore
 import StarlingHTTP
+import Tweets
 
 /// A tweet as the API shows it: `{"id", "user", "created_at", "content", "comments_count",
 /// "likes_count", "has_liked", "photo_urls"}`.
@@ -15,6 +16,10 @@ public struct TweetJSON: Encodable, Sendable, Equatable {
     /// Whether the requesting user liked it (false when anonymous).
     public var hasLiked: Bool
     public var photoURLs: [String]
+
+    public init(_ view: TweetView) {
+        self.init(view.tweet, author: view.author, hasLiked: view.hasLiked)
+    }
 
     public init(_ tweet: Tweet, author: User, hasLiked: Bool = false) {
         self.id = tweet.id

@@ -1,3 +1,4 @@
+import Accounts
 import Hummingbird
 import StarlingCore
 import StarlingHTTP
@@ -5,19 +6,16 @@ import StarlingHTTP
 /// `/api/accounts/`: signup, login, logout, login status.
 public struct AccountsController: Sendable {
     let users: any UserRepository
-    let sessions: any SessionRepository
-    let credentials: Credentials
-    let ids: IDGenerator
-    let clock: any WallClock
+    let signUpUser: SignUp
+    let logInUser: LogIn
+    let logOutSession: LogOut
     let rateLimits: RateLimitPolicy
 
-    public init(users: any UserRepository, sessions: any SessionRepository, credentials: Credentials,
-                ids: IDGenerator, clock: any WallClock, rateLimits: RateLimitPolicy) {
+    public init(users: any UserRepository, signUp: SignUp, logIn: LogIn, logOut: LogOut, rateLimits: RateLimitPolicy) {
         self.users = users
-        self.sessions = sessions
-        self.credentials = credentials
-        self.ids = ids
-        self.clock = clock
+        self.signUpUser = signUp
+        self.logInUser = logIn
+        self.logOutSession = logOut
         self.rateLimits = rateLimits
     }
 
@@ -29,10 +27,6 @@ public struct AccountsController: Sendable {
         group.get("login_status", use: loginStatus)
     }
 
-    private var startSession: StartSession {
-        StartSession(sessions: sessions, credentials: credentials, clock: clock)
-    }
-
     @Sendable func signUp(_ request: Request, context: StarlingRequestContext) async throws -> Response {
         try AuthenticationMiddleware.refuseCrossSite(request)
         try await rateLimits.check(.accounts, context)
@@ -41,8 +35,7 @@ public struct AccountsController: Sendable {
         let username = input.text("username", errors: &errors)
         let email = input.text("email", errors: &errors)
         let password = input.text("password", errors: &errors)
-        let signUp = SignUp(users: users, sessions: startSession, credentials: credentials, ids: ids)
-        let (user, token) = try await signUp(username: username, email: email, password: password, errors: errors)
+        let (user, token) = try await signUpUser(username: username, email: email, password: password, errors: errors)
         return try Self.loggedIn(user, token: token, status: .created)
     }
 
@@ -54,16 +47,14 @@ public struct AccountsController: Sendable {
         let username = input.text("username", errors: &errors)
         let password = input.text("password", errors: &errors)
         try errors.check()
-        let logIn = LogIn(users: users, sessions: startSession, credentials: credentials)
-        let (user, token) = try await logIn(username: username!, password: password!)
+        let (user, token) = try await logInUser(username: username!, password: password!)
         return try Self.loggedIn(user, token: token, status: .ok)
     }
 
     @Sendable func logOut(_ request: Request, context: StarlingRequestContext) async throws -> Response {
         try await rateLimits.check(.accounts, context)
         if let viewer = context.viewer {
-            let forget = Job(id: ids.next(), ForgetCachedSessionJob(tokenHash: viewer.tokenHash))
-            try await sessions.delete(tokenHash: viewer.tokenHash, job: forget)
+            try await logOutSession(tokenHash: viewer.tokenHash)
         }
         var response = try JSONBody.response(SuccessBody())
         response.setCookie(Cookie(name: AuthenticationMiddleware.cookieName, value: "", maxAge: 0, path: "/",

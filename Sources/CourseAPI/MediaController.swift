@@ -1,3 +1,4 @@
+import Media
 import Hummingbird
 import StarlingCore
 import StarlingHTTP

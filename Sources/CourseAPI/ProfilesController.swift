@@ -1,3 +1,4 @@
+import Accounts
 import Hummingbird
 import Media
 import StarlingCore
@@ -6,17 +7,14 @@ import StarlingHTTP
 /// `/api/profiles/{profile_id}/`: the owner changes their nickname. A profile's id is its user's id.
 public struct ProfilesController: Sendable {
     let users: any UserRepository
-    let images: StoreImages
+    let updateProfile: UpdateProfile
     let counts: [any ProfileCounts]
 
-    public init(users: any UserRepository, images: StoreImages, counts: [any ProfileCounts] = []) {
+    public init(users: any UserRepository, updateProfile: UpdateProfile, counts: [any ProfileCounts] = []) {
         self.users = users
-        self.images = images
+        self.updateProfile = updateProfile
         self.counts = counts
     }
-
-    /// The longest nickname accepted.
-    public static let maximumNicknameLength = 200
 
     public func addRoutes(to router: Router<StarlingRequestContext>) {
         router.get("api/profiles/:id", use: show)
@@ -40,31 +38,28 @@ public struct ProfilesController: Sendable {
     @Sendable func update(_ request: Request, context: StarlingRequestContext) async throws -> Response {
         let viewer = try context.requireViewer()
         let id = try context.pathID()
-        guard let before = try await users.user(id: id) else { throw StarlingError.notFound }
+        guard try await users.user(id: id) != nil else { throw StarlingError.notFound }
         guard id == viewer.userID else { throw StarlingError.forbidden("You can only change your own profile.") }
-        let input = try await RequestInput.parse(request, maxBytes: images.maximumBytes + (1 << 20))
+        let input = try await RequestInput.parse(request, maxBytes: updateProfile.maximumUploadBytes)
         var errors = FieldErrors()
-        var changes = ProfileChanges()
+        var nickname = UpdateProfile.Change<String>.keep
         if input.values["nickname"] == .null {
-            changes.nickname = .some(nil)
-        } else if let nickname = input.text("nickname", required: false, errors: &errors) {
-            let trimmed = nickname.trimmingCharacters(in: .whitespaces)
-            if trimmed.count > Self.maximumNicknameLength {
-                errors.add("nickname", "Ensure this field has no more than \(Self.maximumNicknameLength) characters.")
-            }
-            changes.nickname = .some(trimmed.isEmpty ? nil : trimmed)
+            nickname = .set(nil)
+        } else if let text = input.text("nickname", required: false, errors: &errors) {
+            nickname = .set(text)
         }
+        var avatar = UpdateProfile.Change<ImageUpload>.keep
         if input.values["avatar"] == .null || input.values["avatar"] == .string("") {
-            changes.avatarKey = .some(nil)
+            avatar = .set(nil)
         } else if input.values["avatar"] != nil {
             errors.add("avatar", "The submitted data was not a file. Check the encoding type on the form.")
         }
-        try errors.check()
-        if let file = input.files["avatar"] {
-            changes.avatarKey = .some(try await images(file, field: "avatar", folder: "avatars", maximumCount: 1).first)
+        if let files = input.files["avatar"] {
+            guard files.count <= 1 else { throw StarlingError.invalid("avatar", "Upload at most 1 image.") }
+            avatar = .set(files.first.map(ImageUpload.init))
         }
-        guard let user = try await users.updateProfile(userID: id, changes: changes) else { throw StarlingError.notFound }
-        if let old = before.avatarKey, old != user.avatarKey { await images.discard([old]) }
+        try errors.check()
+        let user = try await updateProfile(userID: id, by: viewer.userID, nickname: nickname, avatar: avatar)
         return try JSONBody.response(ProfileJSON(nickname: user.nickname, avatar: UserJSON(user).avatarURL))
     }
 

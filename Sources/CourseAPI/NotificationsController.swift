@@ -1,3 +1,4 @@
+import Notifications
 import Accounts
 import Hummingbird
 import StarlingCore

@@ -1,3 +1,4 @@
+import Accounts
 import StarlingHTTP
 
 /// A user as embedded everywhere in the API: `{"id", "username", "nickname", "avatar_url"}`.

@@ -1,0 +1,55 @@
+import Accounts
+import Comments
+import Friendships
+import Likes
+import Logging
+import Media
+import Newsfeeds
+import StarlingCore
+import Tweets
+
+/// Every use case of Starling, built once by the composition root and handed to the faces, which
+/// map requests to them and their results to a wire format. Faces never build a use case.
+public struct UseCases: Sendable {
+    public let authenticate: Authenticate
+    public let signUp: SignUp
+    public let logIn: LogIn
+    public let logOut: LogOut
+    public let updateProfile: UpdateProfile
+    public let postTweet: PostTweet
+    public let deleteTweet: DeleteTweet
+    public let readTimeline: ReadTimeline
+    public let hydrateTweets: HydrateTweets
+    public let follow: Follow
+    public let followCounts: FollowCounts
+    public let readNewsfeed: ReadNewsfeed
+    public let commentOnTweet: CommentOnTweet
+    public let hydrateComments: HydrateComments
+    public let likeObject: LikeObject
+
+    /// - Parameter jobsRecorded: called after a change recorded a job, to wake the job runner.
+    init(repositories: Repositories, caches: Caches, objects: ObjectCache, blobs: any BlobStore, ids: IDGenerator,
+         clock: any WallClock, configuration: Configuration, logger: Logger, jobsRecorded: @escaping @Sendable () -> Void) {
+        let credentials = Credentials(bcryptCost: configuration.bcryptCost)
+        let startSession = StartSession(sessions: repositories.sessions, credentials: credentials, clock: clock)
+        let images = StoreImages(blobs: blobs, maximumBytes: configuration.maximumImageBytes)
+        let lists = CachedListReader(cache: caches.feeds, logger: logger, waitMilliseconds: configuration.feedFillWaitMilliseconds)
+        authenticate = Authenticate(sessions: repositories.sessions, clock: clock)
+        signUp = SignUp(users: repositories.users, sessions: startSession, credentials: credentials, ids: ids)
+        logIn = LogIn(users: repositories.users, sessions: startSession, credentials: credentials)
+        logOut = LogOut(sessions: repositories.sessions, ids: ids)
+        updateProfile = UpdateProfile(users: repositories.users, images: images)
+        postTweet = PostTweet(tweets: repositories.tweets, images: images, feedCache: caches.feeds, ids: ids, jobsRecorded: jobsRecorded)
+        deleteTweet = DeleteTweet(tweets: repositories.tweets, feedCache: caches.feeds, ids: ids, jobsRecorded: jobsRecorded)
+        readTimeline = ReadTimeline(tweets: repositories.tweets, users: repositories.users, reader: lists)
+        hydrateTweets = HydrateTweets(users: repositories.users, likes: repositories.likes)
+        followCounts = FollowCounts(friendships: repositories.friendships, objects: objects, logger: logger)
+        follow = Follow(friendships: repositories.friendships, users: repositories.users, counts: followCounts, ids: ids,
+                        jobsRecorded: jobsRecorded)
+        readNewsfeed = ReadNewsfeed(newsfeeds: repositories.newsfeeds, reader: lists, switches: caches.switches)
+        commentOnTweet = CommentOnTweet(comments: repositories.comments, tweets: repositories.tweets, ids: ids, jobsRecorded: jobsRecorded)
+        hydrateComments = HydrateComments(users: repositories.users, likes: repositories.likes)
+        likeObject = LikeObject(likes: repositories.likes, tweets: repositories.tweets, comments: repositories.comments, ids: ids,
+                                jobsRecorded: jobsRecorded)
+    }
+}
