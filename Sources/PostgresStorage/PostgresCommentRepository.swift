@@ -47,9 +47,7 @@ public struct PostgresCommentRepository: CommentRepository {
 
     public func delete(id: Int64) async throws -> Bool {
         try await store.transaction { tx in
-            guard let tweetID = try await tx.rows("DELETE FROM comments WHERE id = \(id) RETURNING tweet_id").first?.decode(Int64.self)
-            else { return false }
-            try await tx.rows("DELETE FROM likes WHERE target_type = 'comment' AND target_id = \(id)")
+            guard let tweetID = try await tx.deleteWithDependents(.comment, id: id) else { return false }
             try await tx.rows("UPDATE tweets SET comments_count = comments_count - 1 WHERE id = \(tweetID)")
             return true
         }

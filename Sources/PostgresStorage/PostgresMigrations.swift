@@ -103,8 +103,6 @@ enum PostgresMigrations {
         ]),
     ]
 
-    static var latestVersion: Int { all.last?.version ?? 0 }
-
     /// Finds a tweet's feed rows on deletion; set aside during a bulk load, which is faster
     /// without it, and rebuilt after.
     static let newsfeedsTweetIndex = "CREATE INDEX IF NOT EXISTS newsfeeds_tweet ON newsfeeds (tweet_id)"
@@ -112,37 +110,4 @@ enum PostgresMigrations {
     /// Serializes migrations across processes that start at once (any constant; this one spells
     /// "starling" in ASCII).
     static let advisoryLock: Int64 = 0x7374_6172_6c69_6e67
-}
-
-extension PostgresStore {
-    /// The schema history this binary knows, oldest first.
-    public static var migrations: [Migration] { PostgresMigrations.all }
-
-    /// Applies every migration the database lacks, all in one transaction that holds an advisory
-    /// lock, so concurrent starts apply each once. Refuses a schema newer than this binary.
-    /// Returns the versions applied. Reaching the server is bound by the store's timeout; the
-    /// migration itself is not: a schema change on a big table, or a wait for another process's
-    /// migration, may take long.
-    @discardableResult
-    public func migrate() async throws -> [Int] {
-        try await rows("SELECT 1")
-        return try await transaction(timeout: Self.maintenanceTimeout) { tx in
-            try await tx.rows("SELECT pg_advisory_xact_lock(\(PostgresMigrations.advisoryLock))")
-            try await tx.rows("CREATE TABLE IF NOT EXISTS schema_migrations (version INTEGER PRIMARY KEY, name TEXT NOT NULL)")
-            let current = try await tx.rows("SELECT COALESCE(MAX(version), 0)::BIGINT FROM schema_migrations")
-                .first?.decode(Int.self) ?? 0
-            guard current <= PostgresMigrations.latestVersion else {
-                throw SchemaTooNewError(databaseVersion: current, binaryVersion: PostgresMigrations.latestVersion)
-            }
-            var applied: [Int] = []
-            for migration in PostgresMigrations.all where migration.version > current {
-                for statement in migration.statements {
-                    try await tx.rows(PostgresQuery(unsafeSQL: statement))
-                }
-                try await tx.rows("INSERT INTO schema_migrations (version, name) VALUES (\(migration.version), \(migration.name))")
-                applied.append(migration.version)
-            }
-            return applied
-        }
-    }
 }

@@ -19,12 +19,15 @@ public final class PostgresStore: Sendable {
     /// rightly take long on a big database.
     static let maintenanceTimeout: Duration = .seconds(3600)
     let logger: Logger
+    /// Told of every statement sent: tests only.
+    let observer: (any StatementObserver)?
 
     public init(location: PostgresLocation, maximumConnections: Int = 20, timeout: Duration = .seconds(5),
-                logger: Logger = Logger(label: "starling.postgres")) {
+                logger: Logger = Logger(label: "starling.postgres"), observer: (any StatementObserver)? = nil) {
         self.location = location
         self.timeout = timeout
         self.logger = logger
+        self.observer = observer
         self.client = PostgresClient(configuration: location.clientConfiguration(maximumConnections: maximumConnections),
                                      backgroundLogger: logger)
     }
@@ -42,7 +45,7 @@ public final class PostgresStore: Sendable {
     /// Runs one statement and returns its rows.
     @discardableResult
     func rows(_ query: PostgresQuery) async throws -> [PostgresRow] {
-        StatementTally.record()
+        observer?.statementSent()
         return try await guarded(timeout: timeout) { try await self.client.query(query, logger: self.logger).collect() }
     }
 
@@ -52,7 +55,7 @@ public final class PostgresStore: Sendable {
                                   _ body: @escaping @Sendable (PostgresTransaction) async throws -> T) async throws -> T {
         try await guarded(timeout: timeout ?? self.timeout) {
             try await self.client.withTransaction(logger: self.logger) { connection in
-                try await body(PostgresTransaction(connection: connection, logger: self.logger))
+                try await body(PostgresTransaction(connection: connection, logger: self.logger, observer: self.observer))
             }
         }
     }

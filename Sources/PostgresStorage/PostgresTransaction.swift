@@ -6,11 +6,12 @@ import StarlingCore
 struct PostgresTransaction: Sendable {
     let connection: PostgresConnection
     let logger: Logger
+    let observer: (any StatementObserver)?
 
     /// Runs one statement and returns its rows.
     @discardableResult
     func rows(_ query: PostgresQuery) async throws -> [PostgresRow] {
-        StatementTally.record()
+        observer?.statementSent()
         return try await connection.query(query, logger: logger).collect()
     }
 }

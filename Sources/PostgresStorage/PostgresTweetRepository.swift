@@ -44,22 +44,11 @@ public struct PostgresTweetRepository: TweetRepository {
         return page.page(fromNewestFirst: try rows.map(Self.decode))
     }
 
-    /// One statement deletes the tweet, its photo rows, its comments, and the likes of both;
-    /// the clean-up jobs follow in the same transaction.
+    /// One statement deletes the tweet and what belongs to it (`deleteWithDependents`); the
+    /// clean-up jobs follow in the same transaction.
     public func delete(id: Int64, cleanUp: [Job]) async throws -> Bool {
         try await store.transaction { tx in
-            let deleted = try await tx.rows("""
-                WITH tweet AS (DELETE FROM tweets WHERE id = \(id) RETURNING id),
-                photos AS (DELETE FROM tweet_photos WHERE tweet_id IN (SELECT id FROM tweet)),
-                comments AS (DELETE FROM comments WHERE tweet_id IN (SELECT id FROM tweet) RETURNING id),
-                likes AS (
-                    DELETE FROM likes
-                    WHERE (target_type = 'tweet' AND target_id IN (SELECT id FROM tweet))
-                       OR (target_type = 'comment' AND target_id IN (SELECT id FROM comments))
-                )
-                SELECT id FROM tweet
-                """)
-            guard !deleted.isEmpty else { return false }
+            guard try await tx.deleteWithDependents(.tweet, id: id) != nil else { return false }
             try await tx.record(cleanUp)
             return true
         }

@@ -46,10 +46,8 @@ public struct SQLiteCommentRepository: CommentRepository {
 
     public func delete(id: Int64) async throws -> Bool {
         try await store.write { tx in
-            guard let comment = try await tx.execute("\(Self.select) WHERE id = ?", [id.sqlite]).first.map(Self.decode) else { return false }
-            try await tx.execute("DELETE FROM comments WHERE id = ?", [id.sqlite])
-            try await tx.execute("DELETE FROM likes WHERE target_type = 'comment' AND target_id = ?", [id.sqlite])
-            try await tx.execute("UPDATE tweets SET comments_count = comments_count - 1 WHERE id = ?", [comment.tweetID.sqlite])
+            guard let tweetID = try await tx.deleteWithDependents(.comment, id: id) else { return false }
+            try await tx.execute("UPDATE tweets SET comments_count = comments_count - 1 WHERE id = ?", [tweetID.sqlite])
             return true
         }
     }

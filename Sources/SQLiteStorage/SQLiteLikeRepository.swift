@@ -65,29 +65,3 @@ public struct SQLiteLikeRepository: LikeRepository {
         return Set(rows.map { $0.int64("target_id") })
     }
 }
-
-/// `CounterAudit` on SQLite: compares `likes_count` and `comments_count` with their rows.
-public struct SQLiteCounterAudit: CounterAudit {
-    let store: SQLiteStore
-
-    public init(store: SQLiteStore) {
-        self.store = store
-    }
-
-    public func mismatches(repair: Bool) async throws -> [CounterMismatch] {
-        try await store.write { tx in
-            var found: [CounterMismatch] = []
-            for check in CounterCheck.all {
-                let rows = try await tx.execute(
-                    "SELECT id, stored, actual FROM (SELECT t.id AS id, t.\(check.column) AS stored, \(check.actual) AS actual FROM \(check.table) t) WHERE stored != actual")
-                found += rows.map {
-                    CounterMismatch(table: check.table, id: $0.int64("id"), column: check.column, stored: $0.int("stored"), actual: $0.int("actual"))
-                }
-                if repair, !rows.isEmpty {  // one statement per counter, in the transaction that found them
-                    try await tx.execute("UPDATE \(check.table) AS t SET \(check.column) = \(check.actual) WHERE \(check.column) != \(check.actual)")
-                }
-            }
-            return found
-        }
-    }
-}

@@ -102,39 +102,7 @@ enum SQLiteMigrations {
         ]),
     ]
 
-    static var latestVersion: Int { all.last?.version ?? 0 }
-
     /// Finds a tweet's feed rows on deletion; set aside during a bulk load, which is faster
     /// without it, and rebuilt after.
     static let newsfeedsTweetIndex = "CREATE INDEX IF NOT EXISTS newsfeeds_tweet ON newsfeeds (tweet_id)"
-}
-
-extension SQLiteStore {
-    /// The schema history this binary knows, oldest first.
-    public static var migrations: [Migration] { SQLiteMigrations.all }
-
-    /// Applies every migration the database lacks. Refuses a schema newer than this binary.
-    /// Returns the versions applied.
-    @discardableResult
-    public func migrate() async throws -> [Int] {
-        try await write { tx in
-            try await tx.execute("CREATE TABLE IF NOT EXISTS schema_migrations (version INTEGER PRIMARY KEY, name TEXT NOT NULL)")
-        }
-        let current = try await write { tx in
-            try await tx.execute("SELECT COALESCE(MAX(version), 0) AS v FROM schema_migrations").first?.int("v") ?? 0
-        }
-        guard current <= SQLiteMigrations.latestVersion else {
-            throw SchemaTooNewError(databaseVersion: current, binaryVersion: SQLiteMigrations.latestVersion)
-        }
-        var applied: [Int] = []
-        for migration in SQLiteMigrations.all where migration.version > current {
-            try await write { tx in
-                for statement in migration.statements { try await tx.execute(statement) }
-                try await tx.execute("INSERT INTO schema_migrations (version, name) VALUES (?, ?)",
-                                     [.integer(SQLiteInt64(migration.version)), .text(migration.name)])
-            }
-            applied.append(migration.version)
-        }
-        return applied
-    }
 }

@@ -15,14 +15,18 @@ public final class SQLiteStore: Sendable {
     private let readers: [(connection: SQLiteConnection, lock: AsyncLock)]
     private let writeLock = AsyncLock()
     private let nextReader = Atomic<Int>(0)
+    private let observer: (any StatementObserver)?
 
-    private init(writer: SQLiteConnection, readers: [SQLiteConnection]) {
+    private init(writer: SQLiteConnection, readers: [SQLiteConnection], observer: (any StatementObserver)?) {
         self.writer = writer
         self.readers = readers.map { ($0, AsyncLock()) }
+        self.observer = observer
     }
 
-    /// Opens (creating if needed) the database file at `path` in WAL mode.
-    public static func open(path: String, readers: Int = 3, logger: Logger = Logger(label: "starling.sqlite")) async throws -> SQLiteStore {
+    /// Opens (creating if needed) the database file at `path` in WAL mode. `observer` (tests
+    /// only) is told of every statement sent.
+    public static func open(path: String, readers: Int = 3, logger: Logger = Logger(label: "starling.sqlite"),
+                            observer: (any StatementObserver)? = nil) async throws -> SQLiteStore {
         let writer = try await SQLiteConnection.open(storage: .file(path: path), logger: logger)
         _ = try await writer.query("PRAGMA journal_mode=WAL")
         try await configure(writer)
@@ -32,7 +36,7 @@ public final class SQLiteStore: Sendable {
             try await configure(reader)
             readerConnections.append(reader)
         }
-        return SQLiteStore(writer: writer, readers: readerConnections)
+        return SQLiteStore(writer: writer, readers: readerConnections, observer: observer)
     }
 
     private static func configure(_ connection: SQLiteConnection) async throws {
@@ -49,7 +53,7 @@ public final class SQLiteStore: Sendable {
 
     /// Runs a read-only statement on a reader connection.
     public func read(_ sql: String, _ binds: [SQLiteData] = []) async throws -> [SQLiteRow] {
-        StatementTally.record()
+        observer?.statementSent()
         guard !readers.isEmpty else { return try await writeLock.withLock { try await writer.query(sql, binds) } }
         let reader = readers[nextReader.wrappingAdd(1, ordering: .relaxed).oldValue % readers.count]
         return try await reader.lock.withLock { try await reader.connection.query(sql, binds) }
@@ -63,7 +67,7 @@ public final class SQLiteStore: Sendable {
     public func write<T: Sendable>(_ body: @escaping @Sendable (SQLiteTransaction) async throws -> T) async throws -> T {
         let writer = self.writer
         let writeLock = self.writeLock
-        let transaction = SQLiteTransaction(connection: writer)
+        let transaction = SQLiteTransaction(connection: writer, observer: observer)
         return try await Task {
             try await writeLock.withLock {
                 _ = try await writer.query("BEGIN IMMEDIATE")
@@ -77,24 +81,5 @@ public final class SQLiteStore: Sendable {
                 }
             }
         }.value
-    }
-}
-
-/// The statements of one write transaction.
-public struct SQLiteTransaction: Sendable {
-    let connection: SQLiteConnection
-
-    /// Runs a statement and returns its rows.
-    @discardableResult
-    public func execute(_ sql: String, _ binds: [SQLiteData] = []) async throws -> [SQLiteRow] {
-        StatementTally.record()
-        return try await connection.query(sql, binds)
-    }
-
-    /// Runs a statement and returns how many rows it changed.
-    public func change(_ sql: String, _ binds: [SQLiteData] = []) async throws -> Int {
-        try await execute(sql, binds)
-        let rows = try await connection.query("SELECT changes() AS n")
-        return rows.first?.int("n") ?? 0
     }
 }

@@ -50,13 +50,7 @@ public struct SQLiteTweetRepository: TweetRepository {
 
     public func delete(id: Int64, cleanUp: [Job]) async throws -> Bool {
         try await store.write { tx in
-            guard try await tx.change("DELETE FROM tweets WHERE id = ?", [id.sqlite]) > 0 else { return false }
-            try await tx.execute("DELETE FROM tweet_photos WHERE tweet_id = ?", [id.sqlite])
-            try await tx.execute(
-                "DELETE FROM likes WHERE target_type = 'comment' AND target_id IN (SELECT id FROM comments WHERE tweet_id = ?)",
-                [id.sqlite])
-            try await tx.execute("DELETE FROM comments WHERE tweet_id = ?", [id.sqlite])
-            try await tx.execute("DELETE FROM likes WHERE target_type = 'tweet' AND target_id = ?", [id.sqlite])
+            guard try await tx.deleteWithDependents(.tweet, id: id) != nil else { return false }
             for job in cleanUp { try await tx.record(job) }
             return true
         }

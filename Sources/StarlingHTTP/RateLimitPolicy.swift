@@ -38,11 +38,6 @@ public struct RateLimitPolicy: Sendable {
         self.overrides = overrides
     }
 
-    /// A policy that lets everything through.
-    public static func disabled(limiter: any RateLimiter) -> Self {
-        Self(limiter: limiter, enabled: false)
-    }
-
     /// Counts one hit; throws a 429 with `Retry-After` when a limit is exceeded.
     public func check(_ rule: RateLimitRule, _ context: StarlingRequestContext) async throws {
         guard enabled else { return }

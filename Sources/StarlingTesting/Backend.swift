@@ -2,6 +2,7 @@ import App
 import Foundation
 import Logging
 import SQLiteStorage
+import StarlingTestKit
 import Synchronization
 import Testing
 
@@ -74,7 +75,7 @@ public enum Backend: String, CaseIterable, Sendable, CustomTestStringConvertible
 
     /// Opens and migrates a SQLite database at `path`.
     public static func openSQLite(at path: String) async throws -> SQLiteStore {
-        let store = try await SQLiteStore.open(path: path, readers: 2, logger: Logger(label: "test.sqlite"))
+        let store = try await SQLiteStore.open(path: path, readers: 2, logger: Logger(label: "test.sqlite"), observer: StatementTally.observer)
         try await store.migrate()
         openStores.withLock { $0.append(store) }
         return store
@@ -83,13 +84,4 @@ public enum Backend: String, CaseIterable, Sendable, CustomTestStringConvertible
     /// Test databases stay open for the life of the test process: a connection must be closed
     /// before it is released, and most tests never close theirs.
     private static let openStores = Mutex<[SQLiteStore]>([])
-}
-
-/// Temporary directories for test databases, under the system's temp directory.
-public enum TemporaryDirectory {
-    public static func make() -> URL {
-        let url = FileManager.default.temporaryDirectory.appendingPathComponent("starling-test-\(UUID().uuidString)")
-        try! FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
-        return url
-    }
 }

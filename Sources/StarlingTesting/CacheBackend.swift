@@ -3,6 +3,7 @@ import Foundation
 import RESP
 import ServiceLifecycle
 import StarlingCore
+import StarlingTestKit
 import Testing
 
 /// Where an application's caches live in a test: in the process, or on the shared test Redis

@@ -1,6 +1,7 @@
 import Foundation
 import Logging
 import PostgresStorage
+import StarlingTestKit
 
 /// The PostgreSQL servers tests run on, named by the environment (`scripts/test` starts them).
 /// Every test gets a database of its own, created empty and dropped when the test ends.
@@ -41,7 +42,8 @@ public enum TestPostgres {
 
     /// A store on the database at `location`, migrated, whose pool runs until the current test ends.
     public static func open(_ location: PostgresLocation, timeout: Duration = .seconds(5)) async throws -> PostgresStore {
-        let store = PostgresStore(location: location, maximumConnections: 4, timeout: timeout, logger: logger)
+        let store = PostgresStore(location: location, maximumConnections: 4, timeout: timeout, logger: logger,
+                                  observer: StatementTally.observer)
         let pool = Task { await store.client.run() }
         try TestDatabases.onEnd {
             pool.cancel()

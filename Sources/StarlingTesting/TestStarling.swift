@@ -6,6 +6,7 @@ import Logging
 import NIOCore
 import ServiceLifecycle
 import StarlingCore
+import StarlingTestKit
 import Testing
 
 /// A Starling wired for tests: real use cases and jobs, on one backend, driven through the router.

@@ -2,7 +2,7 @@ import Memcached
 @testable import MemcachedCache
 import NIOCore
 import StarlingCore
-import StarlingTesting
+import StarlingTestKit
 import Synchronization
 import Testing
 

@@ -1,7 +1,7 @@
 import Foundation
 import Memcached
 import NIOCore
-import StarlingTesting
+import StarlingTestKit
 import Testing
 
 /// The client when a node stops, stalls or comes back: each test owns private servers, so

@@ -1,6 +1,6 @@
 import Memcached
 import NIOCore
-import StarlingTesting
+import StarlingTestKit
 import Testing
 
 /// The client against the two shared test servers (keys under a random prefix).

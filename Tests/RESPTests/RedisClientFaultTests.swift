@@ -1,7 +1,7 @@
 import Logging
 import RESP
 import ServiceLifecycle
-import StarlingTesting
+import StarlingTestKit
 import Testing
 
 /// The client when the server goes away, stalls, or asks for a password: each test owns a

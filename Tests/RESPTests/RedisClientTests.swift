@@ -1,6 +1,6 @@
 import NIOCore
 import RESP
-import StarlingTesting
+import StarlingTestKit
 import Testing
 
 /// The client against the shared test server. Keys carry a random prefix; nothing here stops,

@@ -1,7 +1,7 @@
 import RESP
 @testable import RedisCache
 import StarlingCore
-import StarlingTesting
+import StarlingTestKit
 import Testing
 
 /// The cache ports' contracts on Redis, against the shared test server.

@@ -1,7 +1,7 @@
 import RESP
 import RedisCache
 import StarlingCore
-import StarlingTesting
+import StarlingTestKit
 import Testing
 
 /// The caches when Redis is down: nothing listens on 127.0.0.1:1. No server needed.

@@ -1,5 +1,5 @@
 import RESP
-import StarlingTesting
+import StarlingTestKit
 
 extension RedisClient {
     /// Runs `body` with a client of the shared test server (patient timeouts: tests share a busy machine).

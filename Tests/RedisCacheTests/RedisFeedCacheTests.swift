@@ -2,7 +2,7 @@ import NIOCore
 import RESP
 import RedisCache
 import StarlingCore
-import StarlingTesting
+import StarlingTestKit
 import Testing
 
 /// What the feed and key-value caches keep in Redis beyond their contracts: the cap and the

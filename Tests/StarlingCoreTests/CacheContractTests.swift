@@ -1,5 +1,5 @@
 import StarlingCore
-import StarlingTesting
+import StarlingTestKit
 import Testing
 
 /// The cache ports' contracts on their in-process implementations.

@@ -1,5 +1,5 @@
 import StarlingCore
-import StarlingTesting
+import StarlingTestKit
 import HTTPTypes
 import Testing
 

@@ -1,10 +1,14 @@
+import StarlingCore
 import Synchronization
 
 /// Counts the statements the stores run for the current task and its children, while one is set
 /// (`StatementTally.$current.withValue`): tests count the round trips one request costs, whatever
-/// runs beside it. Each SQL store records every statement it sends.
+/// runs beside it. Only stores opened by tests report to it, through `StatementTally.observer`.
 public final class StatementTally: Sendable {
     @TaskLocal public static var current: StatementTally?
+
+    /// The observer test stores are opened with: adds each statement to the current tally.
+    public static let observer: any StatementObserver = CurrentTally()
 
     private let count = Atomic<Int>(0)
 
@@ -12,8 +16,9 @@ public final class StatementTally: Sendable {
 
     public var value: Int { count.load(ordering: .relaxed) }
 
-    /// Adds one statement to the current tally, if there is one.
-    public static func record() {
-        current?.count.add(1, ordering: .relaxed)
+    private struct CurrentTally: StatementObserver {
+        func statementSent() {
+            StatementTally.current?.count.add(1, ordering: .relaxed)
+        }
     }
 }

@@ -1,3 +1,4 @@
+import Media
 import NIOCore
 import NIOPosix
 import StarlingCore

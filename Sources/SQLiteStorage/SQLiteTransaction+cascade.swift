@@ -1,0 +1,33 @@
+import SQLiteNIO
+import StarlingCore
+
+extension SQLiteTransaction {
+    /// Deletes a tweet or a comment with every row that belongs to it — the one place this store
+    /// says what that is: a tweet takes its photo rows, its comments and the likes of both; a
+    /// comment takes its likes. Newsfeed rows and photo files go later, by the clean-up jobs the
+    /// caller records in the same transaction; counters are the caller's too.
+    ///
+    /// Returns the id of the tweet the deleted object is or was on, nil when there was none.
+    func deleteWithDependents(_ type: ContentType, id: Int64) async throws -> Int64? {
+        switch type {
+        case .tweet:
+            guard try await change("DELETE FROM tweets WHERE id = ?", [id.sqlite]) > 0 else { return nil }
+            try await execute("DELETE FROM tweet_photos WHERE tweet_id = ?", [id.sqlite])
+            try await execute("DELETE FROM likes WHERE target_type = 'tweet' AND target_id = ?", [id.sqlite])
+            _ = try await deleteComments(where: "tweet_id = ?", id)
+            return id
+        case .comment:
+            return try await deleteComments(where: "id = ?", id).first
+        case .user:
+            return nil
+        }
+    }
+
+    /// Deletes the comments matching `condition` (one `?`, bound to `value`) and their likes;
+    /// returns the tweet ids they were on.
+    private func deleteComments(where condition: String, _ value: Int64) async throws -> [Int64] {
+        try await execute("DELETE FROM likes WHERE target_type = 'comment' AND target_id IN (SELECT id FROM comments WHERE \(condition))",
+                          [value.sqlite])
+        return try await execute("DELETE FROM comments WHERE \(condition) RETURNING tweet_id", [value.sqlite]).map { $0.int64("tweet_id") }
+    }
+}
