@@ -20,8 +20,13 @@ public struct Configuration: Sendable, Equatable {
     public var databaseURL: String?
     /// The bcrypt cost of new password hashes.
     public var bcryptCost: UInt8 = 10
-    /// Worker tasks of the in-process job queue.
+    /// Jobs a process runs at once.
     public var jobWorkers = 4
+    /// Attempts before a failing job is dead (`STARLING_JOB_MAX_ATTEMPTS`).
+    public var jobMaxAttempts = 10
+    /// How long a claimed job is a worker's before another may claim it (`STARLING_JOB_LEASE_SECONDS`):
+    /// longer than any job runs, short enough that a killed worker's jobs do not wait long.
+    public var jobLeaseSeconds = 60
     /// The largest image accepted (tweet photo or avatar), in bytes.
     public var maximumImageBytes = 10 << 20
     /// How many ids each cached newsfeed and timeline keeps.
@@ -45,6 +50,7 @@ public struct Configuration: Sendable, Equatable {
         ("rate-limits", "STARLING_RATE_LIMITS"), ("database-url", "STARLING_DATABASE_URL"), ("redis-url", "STARLING_REDIS_URL"),
         ("memcached-servers", "STARLING_MEMCACHED_SERVERS"),
         ("bcrypt-cost", "STARLING_BCRYPT_COST"), ("job-workers", "STARLING_JOB_WORKERS"),
+        ("job-max-attempts", "STARLING_JOB_MAX_ATTEMPTS"), ("job-lease-seconds", "STARLING_JOB_LEASE_SECONDS"),
         ("max-image-mb", "STARLING_MAX_IMAGE_MB"), ("feed-cache-cap", "STARLING_FEED_CACHE_CAP"),
         ("header-timeout", "STARLING_HEADER_TIMEOUT"), ("body-timeout", "STARLING_BODY_TIMEOUT"),
         ("idle-timeout", "STARLING_IDLE_TIMEOUT"), ("max-connections", "STARLING_MAX_CONNECTIONS"),
@@ -95,6 +101,16 @@ public struct Configuration: Sendable, Equatable {
         if let text = values["job-workers"] {
             guard let workers = Int(text), workers > 0 else { throw ConfigurationError("job-workers must be positive") }
             configuration.jobWorkers = workers
+        }
+        if let text = values["job-max-attempts"] {
+            guard let attempts = Int(text), attempts > 0 else { throw ConfigurationError("job-max-attempts must be positive") }
+            configuration.jobMaxAttempts = attempts
+        }
+        if let text = values["job-lease-seconds"] {
+            guard let seconds = Int(text), (1...86_400).contains(seconds) else {
+                throw ConfigurationError("job-lease-seconds must be 1–86400")
+            }
+            configuration.jobLeaseSeconds = seconds
         }
         if let text = values["max-image-mb"] {
             guard let megabytes = Int(text), (1...100).contains(megabytes) else { throw ConfigurationError("max-image-mb must be 1–100") }

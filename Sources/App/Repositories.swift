@@ -25,6 +25,9 @@ public struct Repositories: Sendable {
     public var counterAudit: (any CounterAudit)?
     /// Loads a seeded graph in bulk (`starling seed`); nil where the backend has none (memory).
     public var bulkLoader: (any BulkLoader)?
+    /// Leases node slots to the processes sharing the database; nil where only one process can use
+    /// it (memory), which mints ids as node 0.
+    public var nodeSlots: (any NodeSlotStore)? = nil
 
     /// The in-memory implementations, sharing one outbox. Deleting a tweet or a comment deletes
     /// what belongs to it, as the relational stores do.
@@ -52,7 +55,7 @@ public struct Repositories: Sendable {
             newsfeeds: SQLiteNewsfeedRepository(store: store), comments: SQLiteCommentRepository(store: store),
             likes: SQLiteLikeRepository(store: store), notifications: SQLiteNotificationRepository(store: store),
             outbox: SQLiteOutboxStore(store: store), counterAudit: SQLiteCounterAudit(store: store),
-            bulkLoader: SQLiteBulkLoader(store: store))
+            bulkLoader: SQLiteBulkLoader(store: store), nodeSlots: SQLiteNodeSlots(store: store))
     }
 
     /// The PostgreSQL implementations over one database; its pool must be running.
@@ -63,6 +66,6 @@ public struct Repositories: Sendable {
             newsfeeds: PostgresNewsfeedRepository(store: store), comments: PostgresCommentRepository(store: store),
             likes: PostgresLikeRepository(store: store), notifications: PostgresNotificationRepository(store: store),
             outbox: PostgresOutboxStore(store: store), counterAudit: PostgresCounterAudit(store: store),
-            bulkLoader: PostgresBulkLoader(store: store))
+            bulkLoader: PostgresBulkLoader(store: store), nodeSlots: PostgresNodeSlots(store: store))
     }
 }

@@ -101,6 +101,20 @@ enum PostgresMigrations {
             """,
             "CREATE INDEX notifications_recipient ON notifications (recipient_id, unread, id DESC)",
         ]),
+        // Outbox rows are claimed with a lease and keep their attempts, next attempt and last error,
+        // so retries survive restarts and several processes share one outbox; node slots give each
+        // process its own residue of the ids.
+        Migration(version: 3, name: "add_outbox_leases_and_node_slots", statements: [
+            "ALTER TABLE outbox ADD COLUMN attempts INTEGER NOT NULL DEFAULT 0",
+            "ALTER TABLE outbox ADD COLUMN next_attempt_at BIGINT NOT NULL DEFAULT 0",
+            "ALTER TABLE outbox ADD COLUMN lease_holder TEXT",
+            "ALTER TABLE outbox ADD COLUMN lease_until BIGINT NOT NULL DEFAULT 0",
+            "ALTER TABLE outbox ADD COLUMN state TEXT NOT NULL DEFAULT 'pending'",
+            "ALTER TABLE outbox ADD COLUMN last_error TEXT",
+            "CREATE INDEX outbox_due ON outbox (state, next_attempt_at, id)",
+            "CREATE TABLE node_slots (slot INTEGER PRIMARY KEY, holder TEXT, lease_until BIGINT NOT NULL DEFAULT 0)",
+            "INSERT INTO node_slots (slot) VALUES (0), (1), (2), (3), (4), (5), (6), (7), (8), (9), (10), (11), (12), (13), (14), (15)",
+        ]),
     ]
 
     /// Finds a tweet's feed rows on deletion; set aside during a bulk load, which is faster

@@ -47,28 +47,3 @@ public struct SQLiteNewsfeedRepository: NewsfeedRepository {
         }
     }
 }
-
-/// `OutboxStore` on SQLite.
-public struct SQLiteOutboxStore: OutboxStore {
-    let store: SQLiteStore
-
-    public init(store: SQLiteStore) {
-        self.store = store
-    }
-
-    public func pending(limit: Int) async throws -> [Job] {
-        try await store.read("SELECT id, name, payload FROM outbox ORDER BY id LIMIT ?", [limit.sqlite]).map {
-            Job(id: $0.int64("id"), name: $0.string("name"), payload: $0.string("payload"))
-        }
-    }
-
-    public func delete(id: Int64) async throws {
-        try await store.write { tx in
-            try await tx.execute("DELETE FROM outbox WHERE id = ?", [id.sqlite])
-        }
-    }
-
-    public func append(_ job: Job) async throws {
-        try await store.write { tx in try await tx.record(job) }
-    }
-}

@@ -1,33 +1,10 @@
-/// The message queue port: where the outbox relay hands jobs over.
+/// The message queue port: where a relay hands claimed outbox jobs over to a broker.
+///
+/// A broker's consumer runs each job through the one `JobRunner` and, when it fails, records it
+/// back in the outbox with its attempt count (`OutboxStore.reschedule` / `bury`), so the outbox
+/// stays the one place of retries and dead jobs.
 public protocol JobQueue: Sendable {
-    /// Hands `job` over and returns once the queue is responsible for it. A durable broker is
-    /// responsible once it confirmed the message; the in-process queue, which a crash empties,
-    /// only once the job has run. Until this returns, the job stays in the outbox.
-    func enqueue(_ job: Job) async throws
-}
-
-/// The handlers of every job, by name. Built once by the composition root.
-public struct JobHandlers: Sendable {
-    public typealias Handler = @Sendable (Job) async throws -> Void
-    private var handlers: [String: Handler] = [:]
-
-    public init() {}
-
-    /// Registers the handler of one payload type.
-    public mutating func register<Payload: JobPayload>(
-        _ type: Payload.Type, _ handler: @escaping @Sendable (Payload) async throws -> Void
-    ) {
-        handlers[Payload.jobName] = { job in try await handler(try job.decode(Payload.self)) }
-    }
-
-    /// Runs the job's handler.
-    public func run(_ job: Job) async throws {
-        guard let handler = handlers[job.name] else { throw UnknownJob(name: job.name) }
-        try await handler(job)
-    }
-
-    /// A job no handler is registered for (written by a newer release, say). It stays in the outbox.
-    public struct UnknownJob: Error, Sendable {
-        public let name: String
-    }
+    /// Hands `job` over and returns once the queue is responsible for it (a durable broker once it
+    /// confirmed the message). Until this returns, the job stays claimed in the outbox.
+    func enqueue(_ job: PendingJob) async throws
 }

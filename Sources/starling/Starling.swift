@@ -11,7 +11,7 @@ struct StarlingCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "starling",
         abstract: "Starling: a news-feed backend server.",
-        subcommands: [Serve.self, Migrate.self, Seed.self, Admin.self, Counters.self, BenchFanout.self],
+        subcommands: [Serve.self, Worker.self, Jobs.self, Migrate.self, Seed.self, Admin.self, Counters.self, BenchFanout.self],
         defaultSubcommand: Serve.self)
 }
 

@@ -10,7 +10,7 @@ import Tweets
 
 /// A queue that accepts nothing: jobs stay in the outbox, as after a crash right after commit.
 struct StalledQueue: JobQueue {
-    func enqueue(_ job: Job) async throws {
+    func enqueue(_ job: PendingJob) async throws {
         try await Task.sleep(for: .seconds(3600))
     }
 }

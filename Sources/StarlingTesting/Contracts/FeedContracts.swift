@@ -50,7 +50,9 @@ public enum TweetRepositoryContract {
                                 fanOut: Job(id: 970, FanOutTweetJob(tweetID: 200)))
         #expect(try await tweets.tweet(id: 200)?.photoKeys == ["photos/new.png"], "photo rows went with the deleted tweet")
 
-        try await repositories.outbox.delete(id: 901)
+        let claimed = try await repositories.outbox.claim(limit: 1, holder: "contract", now: 1, leaseUntil: 2)
+        #expect(claimed.map(\.id) == [901])
+        try await repositories.outbox.complete(id: 901, holder: "contract")
         #expect(try await repositories.outbox.pending(limit: 2).map(\.id) == [902, 903])
     }
 }

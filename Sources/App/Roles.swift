@@ -1,0 +1,70 @@
+import Hummingbird
+import Logging
+import PostgresStorage
+import ServiceLifecycle
+import StarlingCore
+
+/// The processes Starling runs as, all on one database: `serve` answers the API and, while no
+/// broker is configured, runs job workers too; `worker` only runs job workers.
+public enum Roles {
+    /// A Starling composed for one process: the store opened and migrated, caches connected, a node
+    /// slot leased, and the services to run, in start order (a service group stops them in reverse:
+    /// the job workers first, the store last).
+    public static func prepare(_ configuration: Configuration, logger: Logger) async throws -> (starling: Starling, services: [any Service]) {
+        let database = try await Database.open(configuration, logger: logger)
+        var caches: Caches?
+        var services = database.services
+        if let url = configuration.redisURL {
+            let (redisCaches, client) = try Caches.redis(url: url, clock: SystemWallClock(), feedCap: configuration.feedCacheCap, logger: logger)
+            caches = redisCaches
+            services.append(client)
+        }
+        if let servers = configuration.memcachedServers {
+            let client = try Caches.memcachedClient(servers: servers, logger: logger)
+            caches = (caches ?? .inProcess(clock: SystemWallClock(), feedCap: configuration.feedCacheCap)).objects(on: client)
+            services.append(client)
+        }
+        var slot = NodeSlot.alone
+        if let slots = database.repositories.nodeSlots {
+            let lease: NodeSlotLease
+            if case .postgres(let location) = try configuration.database() {
+                // The application's pool runs only inside the service group: lease on a short-lived one.
+                let store = PostgresStore(location: location, maximumConnections: 1, logger: logger)
+                lease = try await store.withRunningClient {
+                    try await NodeSlotLease.acquire(PostgresNodeSlots(store: store), renewingWith: slots, logger: logger)
+                }
+            } else {
+                lease = try await NodeSlotLease.acquire(slots, logger: logger)
+            }
+            slot = lease.slot
+            services.append(lease)
+        }
+        let starling = Starling(configuration: configuration, repositories: database.repositories, logger: logger, caches: caches,
+                                slot: slot)
+        return (starling, services)
+    }
+
+    /// `starling serve`: the API server, with the job workers.
+    public static func server(_ configuration: Configuration, logger: Logger) async throws -> some ApplicationProtocol {
+        let (starling, services) = try await prepare(configuration, logger: logger)
+        return starling.application(logger: logger, extraServices: services)
+    }
+
+    /// `starling worker`: the job workers only, stopped by SIGTERM or SIGINT after their current job.
+    /// With `healthPort`, it also answers `GET /healthz` there (for a supervisor's liveness probe).
+    public static func runWorker(_ configuration: Configuration, healthPort: Int?, logger: Logger) async throws {
+        let (starling, services) = try await prepare(configuration, logger: logger)
+        if let healthPort {
+            let router = Router()
+            router.get("healthz") { _, _ in #"{"status":"ok","role":"worker"}"# }
+            let app = Application(router: router, configuration: .init(address: .hostname(configuration.host, port: healthPort),
+                                                                       serverName: "starling-worker"),
+                                  services: services + starling.services, logger: logger)
+            try await app.runService()
+        } else {
+            let group = ServiceGroup(services: services + starling.services, gracefulShutdownSignals: [.sigterm, .sigint],
+                                     logger: logger)
+            try await group.run()
+        }
+    }
+}

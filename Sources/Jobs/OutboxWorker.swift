@@ -1,0 +1,81 @@
+import Logging
+import ServiceLifecycle
+import StarlingCore
+
+/// Runs outbox jobs in this process: claims due jobs with a lease, runs each through the
+/// `JobRunner`, and records the outcome. Any number of workers, in any number of processes, may
+/// share one outbox: a claim is exclusive while its lease lasts, and a job whose worker died is
+/// claimed again once its lease ran out.
+///
+/// It claims only as many jobs as it has free worker slots, so nothing waits claimed but unrun. On
+/// graceful shutdown it stops claiming and lets the jobs it runs finish.
+public final class OutboxWorker: OutboxProcessor {
+    private let outbox: any OutboxStore
+    private let runner: JobRunner
+    private let clock: any WallClock
+    private let logger: Logger
+    private let pollInterval: Duration
+    private let claims: JobClaims
+
+    /// - Parameters:
+    ///   - workers: jobs run at once.
+    ///   - lease: how long a claim lasts; a job still running after it may be claimed again.
+    ///   - pollInterval: how often the outbox is read when nobody nudges (jobs of other processes,
+    ///     retries coming due).
+    public init(outbox: any OutboxStore, runner: JobRunner, clock: any WallClock, logger: Logger, workers: Int = 4,
+                lease: Duration = .seconds(60), pollInterval: Duration = .milliseconds(500)) {
+        self.outbox = outbox
+        self.runner = runner
+        self.clock = clock
+        self.logger = logger
+        self.pollInterval = pollInterval
+        self.claims = JobClaims(prefix: "worker", lease: lease, limit: workers)
+    }
+
+    public func nudge() {
+        claims.nudge()
+    }
+
+    public func waitUntilIdle(timeout: Duration) async throws {
+        try await claims.waitUntilIdle(outbox, timeout: timeout)
+    }
+
+    public func run() async throws {
+        await withDiscardingTaskGroup { group in
+            group.addTask { await self.claims.tick(every: self.pollInterval) }
+            nudge()
+            for await _ in claims.wakeups.cancelOnGracefulShutdown() {
+                await claimAndStart(in: &group)
+            }
+            // The tasks still running finish their job before the group returns.
+        }
+    }
+
+    private func claimAndStart(in group: inout DiscardingTaskGroup) async {
+        let free = claims.free
+        guard free > 0 else { return }
+        let now = clock.nowMicros()
+        let jobs: [PendingJob]
+        do {
+            jobs = try await outbox.claim(limit: free, holder: claims.holder, now: now, leaseUntil: now + claims.leaseMicros)
+        } catch {
+            logger.warning("outbox claim failed", metadata: ["error": "\(error)"])
+            return
+        }
+        for job in jobs where claims.start(job.id) {
+            group.addTask { await self.execute(job) }
+        }
+        if jobs.count == free { nudge() }
+    }
+
+    private func execute(_ job: PendingJob) async {
+        do {
+            try await runner.process(job, holder: claims.holder, in: outbox)
+        } catch {
+            logger.warning("job outcome not recorded; it runs again when its lease ends", metadata: [
+                "job.id": "\(job.id)", "job.name": "\(job.job.name)", "error": "\(error)",
+            ])
+        }
+        claims.finish(job.id)
+    }
+}

@@ -1,0 +1,1 @@
+// Placeholder so the JobsTests target resolves while its tests are written.
