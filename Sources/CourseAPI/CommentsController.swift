@@ -36,7 +36,7 @@ public struct CommentsController: Sendable {
     @Sendable func list(_ request: Request, context: StarlingRequestContext) async throws -> Response {
         let query = QueryInput(request)
         let tweetID = try query.requiredID("tweet_id")
-        let page = try query.page(defaultLimit: Self.pageSize, maximumLimit: Self.pageSize)
+        let page = try query.page(defaultLimit: Self.pageSize, maximumLimit: Self.pageSize, refreshLimit: nil)
         guard try await tweets.tweet(id: tweetID) != nil else { throw StarlingError.invalid("tweet_id", "Tweet does not exist.") }
         let found = try await comments.comments(tweetID: tweetID, page: page)
         let results = try await hydrate(found.items, viewerID: context.viewer?.userID).map(CommentJSON.init)

@@ -1,4 +1,5 @@
 import Accounts
+import Media
 import StarlingHTTP
 
 /// A user as embedded everywhere in the API: `{"id", "username", "nickname", "avatar_url"}`.
@@ -8,11 +9,11 @@ public struct UserJSON: Encodable, Sendable, Equatable {
     public var nickname: String?
     public var avatarURL: String?
 
-    public init(_ user: User, mediaURL: (String) -> String = { "/media/\($0)" }) {
+    public init(_ user: User) {
         self.id = user.id
         self.username = user.username
         self.nickname = user.nickname
-        self.avatarURL = user.avatarKey.map(mediaURL)
+        self.avatarURL = user.avatarKey.map(MediaKey.url)
     }
 
     enum CodingKeys: String, CodingKey {

@@ -8,6 +8,9 @@ public struct PageRequest: Sendable, Equatable {
     public static let defaultLimit = 20
     /// The largest page a client may ask for.
     public static let maximumLimit = 100
+    /// The most items a pull-to-refresh (only a lower bound) answers at once: the default feed
+    /// cache's cap, so a refresh after a long absence still comes whole from a cached list.
+    public static let refreshLimit = 800
 
     /// Only items with a key strictly below this.
     public var olderThan: Int64?

@@ -45,7 +45,14 @@ public struct QueryInput: Sendable {
 
     /// The endless-pagination parameters: `created_at__lt`, `created_at__gt`, `max_id`,
     /// `since_id` and `limit` (1…`maximumLimit`).
-    public func page(defaultLimit: Int = PageRequest.defaultLimit, maximumLimit: Int = PageRequest.maximumLimit) throws -> PageRequest {
+    ///
+    /// A pull-to-refresh — a lower bound (`created_at__gt` / `since_id`) without an upper one and
+    /// without `limit` — asks for every newer item: its page holds up to `refreshLimit` items, and
+    /// `has_next_page` is true only when more newer items than that exist; the client then fills the
+    /// gap with both bounds (`created_at__gt=T&created_at__lt=<oldest it got>`). Lists that page
+    /// forward (comments) pass nil.
+    public func page(defaultLimit: Int = PageRequest.defaultLimit, maximumLimit: Int = PageRequest.maximumLimit,
+                     refreshLimit: Int? = PageRequest.refreshLimit) throws -> PageRequest {
         var errors = FieldErrors()
         var page = PageRequest(limit: defaultLimit)
         if let text = values["limit"] {
@@ -62,6 +69,9 @@ public struct QueryInput: Sendable {
         try errors.check("Invalid pagination parameters")
         page.olderThan = [olderTime, maxID].compactMap { $0 }.min()
         page.newerThan = [newerTime, sinceID].compactMap { $0 }.max()
+        if let refreshLimit, page.newerThan != nil, page.olderThan == nil, values["limit"] == nil {
+            page.limit = refreshLimit
+        }
         return page
     }
 
