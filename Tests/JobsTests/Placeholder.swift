@@ -1,1 +1,0 @@
-// Placeholder so the JobsTests target resolves while its tests are written.
