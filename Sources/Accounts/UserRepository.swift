@@ -15,20 +15,3 @@ public protocol UserRepository: Sendable {
     /// Grants or withdraws the admin flag; false when the user does not exist.
     func setStaff(username: String, isStaff: Bool) async throws -> Bool
 }
-
-/// Profile fields to change. A field left `nil` is unchanged; `.some(nil)` clears it.
-public struct ProfileChanges: Sendable, Equatable {
-    public var nickname: String??
-    public var avatarKey: String??
-
-    public init(nickname: String?? = nil, avatarKey: String?? = nil) {
-        self.nickname = nickname
-        self.avatarKey = avatarKey
-    }
-}
-
-/// Failures of account storage the API answers as bad input.
-public enum AccountsError: Error, Sendable, Equatable {
-    case usernameTaken
-    case emailTaken
-}

@@ -71,22 +71,3 @@ public struct Database: Sendable {
         }
     }
 }
-
-/// The configured PostgreSQL server did not answer at start-up.
-public struct DatabaseUnreachableError: Error, CustomStringConvertible {
-    public let location: PostgresLocation
-
-    public var description: String {
-        "PostgreSQL at \(location) cannot be reached or refused the login: is it running, and is the database URL right?"
-    }
-}
-
-/// Closes the SQLite database after graceful shutdown.
-struct SQLiteCloser: Service {
-    let store: SQLiteStore
-
-    func run() async throws {
-        try? await gracefulShutdown()
-        try await store.close()
-    }
-}

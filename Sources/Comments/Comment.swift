@@ -19,15 +19,3 @@ public struct Comment: Sendable, Equatable {
     /// When it was posted, in microseconds since the epoch.
     public var createdAt: Int64 { id }
 }
-
-/// Tell a tweet's author about a new comment (handled by the Notifications domain).
-public struct CommentNotificationJob: JobPayload, Equatable {
-    public static let jobName = "notify_comment"
-    public var commentID: Int64
-
-    public init(commentID: Int64) {
-        self.commentID = commentID
-    }
-
-    enum CodingKeys: String, CodingKey { case commentID = "comment_id" }
-}

@@ -17,11 +17,3 @@ public protocol CommentRepository: Sendable {
     /// `comments_count`. Returns false when it did not exist.
     func delete(id: Int64) async throws -> Bool
 }
-
-/// Deletes what belongs to deleted comments: their likes. The in-memory comment repository needs
-/// it, because there likes live in another object; a relational store does it in SQL, in the
-/// delete's transaction.
-public protocol CommentDependents: AnyObject, Sendable {
-    /// Forgets the rows that belonged to the deleted comments.
-    func commentsDeleted(_ commentIDs: [Int64]) async
-}

@@ -29,8 +29,6 @@ struct MemcachedConnectionPool<Connection, Waiter> {
         slots = Array(repeating: .connecting, count: max(1, size))
     }
 
-    var slotCount: Int { slots.count }
-
     /// A ready connection, taking turns, if there is one.
     mutating func readyConnection() -> Connection? {
         guard !isShutDown else { return nil }

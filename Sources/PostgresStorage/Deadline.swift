@@ -26,12 +26,6 @@ enum Deadline {
     }
 }
 
-/// The database did not answer in time.
-struct DeadlineExceeded: Error, CustomStringConvertible {
-    let timeout: Duration
-    var description: String { "the database did not answer within \(timeout)" }
-}
-
 /// The first result of an operation or its timer, handed to the one waiting caller.
 private final class Outcome<T: Sendable>: Sendable {
     private struct State {

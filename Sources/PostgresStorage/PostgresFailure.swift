@@ -38,8 +38,3 @@ enum PostgresFailure {
 
     static let unavailable = StarlingError.unavailable("The database is unavailable, try again later.")
 }
-
-/// A row was refused because it repeats a unique key; `constraint` names the key.
-struct UniqueViolation: Error {
-    let constraint: String
-}

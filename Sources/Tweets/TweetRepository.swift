@@ -15,17 +15,3 @@ public protocol TweetRepository: Sendable {
     /// the clean-up jobs (newsfeed rows, photo blobs). Returns false when it did not exist.
     func delete(id: Int64, cleanUp: [Job]) async throws -> Bool
 }
-
-/// Writes a new tweet into its author's own newsfeed. The in-memory tweet repository needs it,
-/// because there the newsfeed lives in another object; a relational store does it in SQL.
-public protocol AuthorFeedWriter: Sendable {
-    func addToAuthorsFeed(_ tweet: Tweet) async throws
-}
-
-/// Deletes what belongs to a deleted tweet. The in-memory tweet repository needs it, because there
-/// comments and likes live in other objects; a relational store does it in SQL, in the delete's
-/// transaction.
-public protocol TweetDependents: AnyObject, Sendable {
-    /// Forgets the rows that belonged to the deleted tweet.
-    func tweetDeleted(_ tweetID: Int64) async
-}
