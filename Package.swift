@@ -184,7 +184,7 @@ let package = Package(
         .testTarget(name: "TweetsTests", dependencies: ["Tweets", "StarlingTesting"], swiftSettings: swiftSettings),
         .testTarget(name: "FriendshipsTests", dependencies: ["Friendships", "StarlingTesting"], swiftSettings: swiftSettings),
         .testTarget(name: "NewsfeedsTests", dependencies: ["Newsfeeds", "Friendships", "StarlingTesting"], swiftSettings: swiftSettings),
-        .testTarget(name: "MediaTests", dependencies: ["Media", "DiskStorage", "StarlingTesting"], swiftSettings: swiftSettings),
+        .testTarget(name: "MediaTests", dependencies: ["Media", "StarlingTesting"], swiftSettings: swiftSettings),
         .testTarget(name: "DiskStorageTests", dependencies: ["DiskStorage", "Media", "StarlingTestKit"], swiftSettings: swiftSettings),
         .testTarget(name: "CommentsTests", dependencies: ["Comments", "StarlingTesting"], swiftSettings: swiftSettings),
         .testTarget(name: "LikesTests", dependencies: ["Likes", "StarlingTesting"], swiftSettings: swiftSettings),

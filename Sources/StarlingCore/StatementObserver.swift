@@ -1,5 +1,5 @@
 /// Told of every statement a SQL store sends. Production stores have none; tests give theirs one
-/// (`StarlingTesting.StatementTally`) to count the round trips a request costs.
+/// (`StarlingTestKit.StatementTally`) to count the round trips a request costs.
 public protocol StatementObserver: Sendable {
     /// One statement was sent.
     func statementSent()
