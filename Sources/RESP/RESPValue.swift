@@ -34,14 +34,3 @@ public enum RESPValue: Sendable, Hashable {
     /// RESP3 `|count`: metadata the server attached to the reply that follows it.
     indirect case attributed(attributes: [RESPPair], value: RESPValue)
 }
-
-/// One key-value pair of a RESP3 map or attribute.
-public struct RESPPair: Sendable, Hashable {
-    public var key: RESPValue
-    public var value: RESPValue
-
-    public init(key: RESPValue, value: RESPValue) {
-        self.key = key
-        self.value = value
-    }
-}

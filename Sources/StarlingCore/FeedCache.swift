@@ -26,13 +26,3 @@ public protocol FeedCache: Sendable {
     /// and was taken by another (in this process or not) never releases the newer lease.
     func releaseLease(_ key: String, token: String) async throws
 }
-
-/// What a cached list says about one page.
-public enum FeedCacheLookup: Sendable, Equatable {
-    /// The list is not cached.
-    case miss
-    /// The page, answered from the list.
-    case hit(ids: [Int64], hasNextPage: Bool)
-    /// The list is cached but cannot answer this page (it lies past the cap): ask the store.
-    case beyondCache
-}

@@ -1,0 +1,12 @@
+import NIOCore
+
+/// One key-value pair of a RESP3 map or attribute.
+public struct RESPPair: Sendable, Hashable {
+    public var key: RESPValue
+    public var value: RESPValue
+
+    public init(key: RESPValue, value: RESPValue) {
+        self.key = key
+        self.value = value
+    }
+}
