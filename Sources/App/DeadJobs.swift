@@ -14,6 +14,11 @@ public enum DeadJobsAction: Sendable, Equatable {
 public struct DeadJobsReport: Sendable, Equatable {
     public let text: String
     public let succeeded: Bool
+
+    public init(text: String, succeeded: Bool) {
+        self.text = text
+        self.succeeded = succeeded
+    }
 }
 
 /// Lists the dead jobs of `outbox`, or retries or discards one (`starling jobs`).

@@ -64,10 +64,11 @@ public final class OutboxRelay: OutboxProcessor {
             try await queue.enqueue(job)
             try await outbox.complete(id: job.id, holder: holder)
         } catch {
-            logger.warning("job not handed over; it stays in the outbox", metadata: [
+            let stopping = Task.isCancelled
+            logger.log(level: stopping ? .debug : .warning, "job not handed over; it stays in the outbox", metadata: [
                 "job.id": "\(job.id)", "job.name": "\(job.job.name)", "error": "\(error)",
             ])
-            let at = Task.isCancelled ? clock.nowMicros() : clock.nowMicros() + retryDelay
+            let at = stopping ? clock.nowMicros() : clock.nowMicros() + retryDelay
             // In a task of its own: a cancelled hand-over must still give its claim back.
             let outbox = self.outbox
             try? await Task { try await outbox.release(id: job.id, holder: holder, at: at) }.value
