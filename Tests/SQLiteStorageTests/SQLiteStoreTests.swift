@@ -9,7 +9,7 @@ import Testing
     @Test func migrationsApplyOnceAndTheDatabaseIsInWALMode() async throws {
         let path = TemporaryDirectory.make().appendingPathComponent("db.sqlite").path
         let store = try await SQLiteStore.open(path: path, readers: 1)
-        #expect(try await store.migrate() == [1, 2])
+        #expect(try await store.migrate() == SQLiteStore.migrations.map(\.version), "a new database gets every step")
         #expect(try await store.migrate() == [], "a second run applies nothing")
         let mode = try await store.read("PRAGMA journal_mode").first?.column("journal_mode")?.string
         #expect(mode == "wal")
