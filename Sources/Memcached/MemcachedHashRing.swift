@@ -5,8 +5,6 @@ import Crypto
 /// moves only about 1/N of the keys; every client with the same node list agrees on the owner.
 public struct MemcachedHashRing: Sendable {
     private let points: [(hash: UInt32, node: Int)]
-    /// How many nodes the ring places keys on.
-    public let nodeCount: Int
 
     /// A ring over `nodes` (named by `host:port`), with `pointsPerNode` points each (rounded up
     /// to a multiple of four: one MD5 digest gives four points).
@@ -21,7 +19,6 @@ public struct MemcachedHashRing: Sendable {
         }
         // Ties (vanishingly rare) go to the node listed first, the same in every process.
         self.points = points.sorted { $0.hash != $1.hash ? $0.hash < $1.hash : $0.node < $1.node }
-        self.nodeCount = nodes.count
     }
 
     /// The index of the node that owns `key`.
