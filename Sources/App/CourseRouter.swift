@@ -2,6 +2,7 @@ import CourseAPI
 import Hummingbird
 import StarlingCore
 import StarlingHTTP
+import WebApp
 
 /// The router of the course-compatible REST API face: every route over the use cases, behind
 /// the error and authentication middleware, with 405 for other methods on known paths.
@@ -32,6 +33,7 @@ enum CourseRouter {
                               rateLimits: rateLimits).addRoutes(to: router)
         NewsfeedsController(read: useCases.readNewsfeed, tweets: repositories.tweets, hydrate: useCases.hydrateTweets,
                             rateLimits: rateLimits).addRoutes(to: router)
+        WebAppController().addRoutes(to: router)
         router.answerOtherMethods()
         return router
     }
