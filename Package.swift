@@ -28,6 +28,7 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-log", from: "1.16.2"),
         .package(url: "https://github.com/apple/swift-nio", from: "2.101.2"),
         .package(url: "https://github.com/apple/swift-nio-extras", from: "1.35.2"),
+        .package(url: "https://github.com/apple/swift-nio-ssl", from: "2.29.0"),
         .package(url: "https://github.com/swift-server/swift-service-lifecycle", from: "2.13.0"),
     ],
     targets: [
@@ -111,9 +112,11 @@ let package = Package(
             ],
             swiftSettings: swiftSettings
         ),
+        .target(name: "ClientPool", swiftSettings: swiftSettings),
         .target(
             name: "RESP",
             dependencies: [
+                "ClientPool",
                 .product(name: "NIOCore", package: "swift-nio"),
                 .product(name: "NIOPosix", package: "swift-nio"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
@@ -130,11 +133,22 @@ let package = Package(
         .target(
             name: "Memcached",
             dependencies: [
+                "ClientPool",
                 .product(name: "NIOCore", package: "swift-nio"),
                 .product(name: "NIOPosix", package: "swift-nio"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "Crypto", package: "swift-crypto"),
+            ],
+            swiftSettings: swiftSettings
+        ),
+        .target(
+            name: "AMQP",
+            dependencies: [
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOPosix", package: "swift-nio"),
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+                .product(name: "Logging", package: "swift-log"),
             ],
             swiftSettings: swiftSettings
         ),
@@ -153,10 +167,23 @@ let package = Package(
             swiftSettings: swiftSettings
         ),
         .target(
+            name: "S3",
+            dependencies: [
+                "StarlingCore",
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOPosix", package: "swift-nio"),
+                .product(name: "NIOHTTP1", package: "swift-nio"),
+                .product(name: "NIOConcurrencyHelpers", package: "swift-nio"),
+                .product(name: "NIOSSL", package: "swift-nio-ssl"),
+                .product(name: "Crypto", package: "swift-crypto"),
+            ],
+            swiftSettings: swiftSettings
+        ),
+        .target(
             name: "App",
             dependencies: [
                 "StarlingCore", "Jobs", "StarlingHTTP", "CourseAPI", "Media", "Accounts", "Tweets", "Friendships", "Newsfeeds", "Comments", "Likes",
-                "Notifications", "Seeding", "SQLiteStorage", "PostgresStorage", "DiskStorage", "RESP", "RedisCache", "Memcached", "MemcachedCache", "WebApp",
+                "Notifications", "Seeding", "SQLiteStorage", "PostgresStorage", "DiskStorage", "RESP", "RedisCache", "Memcached", "MemcachedCache", "S3", "WebApp",
                 .product(name: "Hummingbird", package: "hummingbird"),
             ],
             swiftSettings: swiftSettings
@@ -204,8 +231,10 @@ let package = Package(
         .testTarget(name: "RESPTests", dependencies: ["RESP", "Seeding", "StarlingTestKit"], swiftSettings: swiftSettings),
         .testTarget(name: "RedisCacheTests", dependencies: ["RedisCache", "StarlingTestKit"], swiftSettings: swiftSettings),
         .testTarget(name: "MemcachedTests", dependencies: ["Memcached", "StarlingTestKit"], swiftSettings: swiftSettings),
+        .testTarget(name: "AMQPTests", dependencies: ["AMQP", "StarlingTestKit"], swiftSettings: swiftSettings),
         .testTarget(name: "MemcachedCacheTests", dependencies: ["MemcachedCache", "StarlingTestKit"], swiftSettings: swiftSettings),
         .testTarget(name: "CourseAPITests", dependencies: ["CourseAPI", "DiskStorage", "StarlingTesting"], swiftSettings: swiftSettings),
+        .testTarget(name: "S3Tests", dependencies: ["S3", "App", "StarlingTesting"], swiftSettings: swiftSettings),
         .testTarget(name: "AppTests", dependencies: ["App", "StarlingTesting"], swiftSettings: swiftSettings),
     ]
 )
