@@ -1,0 +1,27 @@
+import NIOCore
+import StarlingCore
+import Testing
+
+/// The behaviour every `KeyValueCache` must have. Keys are prefixed so suites can share a server.
+public enum KeyValueCacheContract {
+    public static func run(_ cache: any KeyValueCache, prefix: String = "kv-\(UInt32.random(in: 0 ... .max)):") async throws {
+        let a = prefix + "a", b = prefix + "b", n = prefix + "n"
+        #expect(try await cache.get([a, b]).isEmpty)
+        try await cache.set([a: ByteBuffer(string: "alpha"), b: ByteBuffer(bytes: [0, 255, 10, 13])], ttlSeconds: 60)
+        let found = try await cache.get([a, b, prefix + "missing"])
+        #expect(found.count == 2)
+        #expect(found[a].map { String(buffer: $0) } == "alpha")
+        #expect(found[b].map { Array($0.readableBytesView) } == [0, 255, 10, 13], "binary values survive")
+        try await cache.delete([a, prefix + "missing"])
+        #expect(try await cache.get([a, b]).keys.sorted() == [b])
+        #expect(try await cache.get([]).isEmpty)
+
+        #expect(try await cache.increment(n, by: 1) == nil, "an absent counter stays absent")
+        #expect(try await cache.get([n]).isEmpty)
+        try await cache.set([n: ByteBuffer(string: "41")], ttlSeconds: 60)
+        #expect(try await cache.increment(n, by: 1) == 42)
+        #expect(try await cache.increment(n, by: -2) == 40)
+        #expect(try await cache.get([n])[n].map { String(buffer: $0) } == "40")
+        try await cache.delete([b, n])
+    }
+}
