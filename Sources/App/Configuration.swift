@@ -2,6 +2,7 @@ import Foundation
 import PostgresStorage
 import Memcached
 import RESP
+import S3
 import StarlingCore
 import StarlingHTTP
 
@@ -39,6 +40,8 @@ public struct Configuration: Sendable, Equatable {
     /// nil: the object cache (users, sessions, tweets, comments, counts) in this process, or in
     /// Redis when that is set; else the memcached nodes holding it (`host:port,host:port`).
     public var memcachedServers: String?
+    /// nil: media as files in the data directory; else the S3 bucket holding them (`--s3-bucket`).
+    public var s3: S3Configuration?
     /// Timeouts and the connection cap of the HTTP server.
     public var connectionLimits = HTTPConnectionLimits()
 
@@ -49,6 +52,7 @@ public struct Configuration: Sendable, Equatable {
         ("host", "STARLING_HOST"), ("port", "STARLING_PORT"), ("data-dir", "STARLING_DATA_DIR"),
         ("rate-limits", "STARLING_RATE_LIMITS"), ("database-url", "STARLING_DATABASE_URL"), ("redis-url", "STARLING_REDIS_URL"),
         ("memcached-servers", "STARLING_MEMCACHED_SERVERS"),
+        ("s3-bucket", "STARLING_S3_BUCKET"), ("s3-endpoint", "STARLING_S3_ENDPOINT"), ("s3-region", "STARLING_S3_REGION"),
         ("bcrypt-cost", "STARLING_BCRYPT_COST"), ("job-workers", "STARLING_JOB_WORKERS"),
         ("job-max-attempts", "STARLING_JOB_MAX_ATTEMPTS"), ("job-lease-seconds", "STARLING_JOB_LEASE_SECONDS"),
         ("max-image-mb", "STARLING_MAX_IMAGE_MB"), ("feed-cache-cap", "STARLING_FEED_CACHE_CAP"),
@@ -123,6 +127,7 @@ public struct Configuration: Sendable, Equatable {
             configuration.feedCacheCap = cap
         }
         try resolveConnectionLimits(values, into: &configuration.connectionLimits)
+        configuration.s3 = try resolveS3(values, environment: environment)
         let prefix = "STARLING_RATE_LIMIT_"
         for (variable, spec) in environment where variable.hasPrefix(prefix) {
             let name = variable.dropFirst(prefix.count).lowercased()

@@ -11,6 +11,7 @@ public enum Roles {
     /// slot leased, and the services to run, in start order (a service group stops them in reverse:
     /// the job workers first, the store last).
     public static func prepare(_ configuration: Configuration, logger: Logger) async throws -> (starling: Starling, services: [any Service]) {
+        let blobs = try await configuration.s3BlobStore()  // before the store opens: nothing to close if it fails
         let database = try await Database.open(configuration, logger: logger)
         var caches: Caches?
         var services = database.services
@@ -39,7 +40,7 @@ public enum Roles {
             slot = lease.slot
             services.append(lease)
         }
-        let starling = Starling(configuration: configuration, repositories: database.repositories, logger: logger, caches: caches,
+        let starling = Starling(configuration: configuration, repositories: database.repositories, logger: logger, blobs: blobs, caches: caches,
                                 slot: slot)
         return (starling, services)
     }

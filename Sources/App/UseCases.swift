@@ -32,7 +32,16 @@ public struct UseCases: Sendable {
          clock: any WallClock, configuration: Configuration, logger: Logger, jobsRecorded: @escaping @Sendable () -> Void) {
         let credentials = Credentials(bcryptCost: configuration.bcryptCost)
         let startSession = StartSession(sessions: repositories.sessions, credentials: credentials, clock: clock)
-        let images = StoreImages(blobs: blobs, maximumBytes: configuration.maximumImageBytes)
+        let outbox = repositories.outbox
+        let images = StoreImages(blobs: blobs, maximumBytes: configuration.maximumImageBytes) { keys in
+            // Blobs the store could not delete now are deleted by a job, retried until it can.
+            do {
+                try await outbox.append(Job(id: ids.next(), DeleteBlobsJob(keys: keys)))
+                jobsRecorded()
+            } catch {
+                logger.error("could not record the deletion of orphaned media", metadata: ["keys": "\(keys)", "error": "\(error)"])
+            }
+        }
         let lists = CachedListReader(cache: caches.feeds, logger: logger, waitMilliseconds: configuration.feedFillWaitMilliseconds)
         authenticate = Authenticate(sessions: repositories.sessions, clock: clock)
         signUp = SignUp(users: repositories.users, sessions: startSession, credentials: credentials, ids: ids)

@@ -25,6 +25,12 @@ public struct MediaController: Sendable {
     /// The key's format is the one validated at upload; bytes whose signature disagrees are not served.
     @Sendable func serve(_ request: Request, context: StarlingRequestContext) async throws -> Response {
         let key = "\(context.parameters.get("folder") ?? "")/\(context.parameters.get("name") ?? "")"
+        if let links = blobs as? any BlobLinks {
+            // Media on S3: the client fetches it from there (see the README's "Media on S3").
+            guard MediaKey.isValid(key) else { throw StarlingError.notFound }
+            let link = links.temporaryLink(for: key)
+            return Response(status: .found, headers: [.location: link.url, .cacheControl: "private, max-age=\(link.cacheSeconds)"])
+        }
         guard MediaKey.isValid(key), let format = ImageFormat(fileExtension: String(key.split(separator: ".").last ?? "")),
               let data = try await blobs.get(key), ImageFormat.detect(data.readableBytesView) == format
         else { throw StarlingError.notFound }

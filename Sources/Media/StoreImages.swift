@@ -5,10 +5,13 @@ public struct StoreImages: Sendable {
     let blobs: any BlobStore
     /// The largest image accepted, in bytes.
     public let maximumBytes: Int
+    /// Given the keys `discard` could not delete (the store is down), to delete them later by a job.
+    let undeleted: @Sendable ([String]) async -> Void
 
-    public init(blobs: any BlobStore, maximumBytes: Int = 10 << 20) {
+    public init(blobs: any BlobStore, maximumBytes: Int = 10 << 20, undeleted: @escaping @Sendable ([String]) async -> Void = { _ in }) {
         self.blobs = blobs
         self.maximumBytes = maximumBytes
+        self.undeleted = undeleted
     }
 
     /// Validates every file (count, size, a well-formed image container) before storing any; returns the
@@ -46,8 +49,13 @@ public struct StoreImages: Sendable {
         return stored
     }
 
-    /// Removes stored blobs, best effort (after a failed write, or a replaced avatar).
+    /// Removes stored blobs (after a failed write, or a replaced avatar); those the store could not
+    /// delete now go to `undeleted`, so that nothing is left orphaned.
     public func discard(_ keys: [String]) async {
-        for key in keys { try? await blobs.delete(key) }
+        var failed: [String] = []
+        for key in keys {
+            do { try await blobs.delete(key) } catch { failed.append(key) }
+        }
+        if !failed.isEmpty { await undeleted(failed) }
     }
 }

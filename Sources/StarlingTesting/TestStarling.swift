@@ -13,7 +13,7 @@ import Testing
 public struct TestStarling: Sendable {
     public let starling: Starling
     public let clock: ManualClock?
-    /// The media store (in memory).
+    /// The media store (in memory), unless the test gave another (`media`).
     public let blobs = MemoryBlobStore()
     /// Services that run beside the application (a Redis client, say).
     public let services: [any Service]
@@ -22,7 +22,8 @@ public struct TestStarling: Sendable {
     ///   - rateLimits: off unless a test is about them.
     ///   - clock: a controllable clock; the real one when nil.
     public init(repositories: Repositories, rateLimits: Bool = false, clock: ManualClock? = nil, caches: Caches? = nil,
-                services: [any Service] = [], queue: (any JobQueue)? = nil, configure: (inout Configuration) -> Void = { _ in }) {
+                services: [any Service] = [], queue: (any JobQueue)? = nil, media: (any BlobStore)? = nil,
+                configure: (inout Configuration) -> Void = { _ in }) {
         self.services = services
         var configuration = Configuration()
         configuration.rateLimitsEnabled = rateLimits
@@ -32,7 +33,7 @@ public struct TestStarling: Sendable {
         logger.logLevel = .warning
         self.clock = clock
         self.starling = Starling(configuration: configuration, repositories: repositories,
-                                 clock: clock ?? SystemWallClock(), logger: logger, blobs: blobs, caches: caches, queue: queue)
+                                 clock: clock ?? SystemWallClock(), logger: logger, blobs: media ?? blobs, caches: caches, queue: queue)
     }
 
     public static func make(_ backend: Backend, rateLimits: Bool = false, clock: ManualClock? = nil) async throws -> TestStarling {

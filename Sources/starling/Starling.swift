@@ -27,6 +27,11 @@ struct SettingsOptions: ParsableArguments {
     var redisURL: String?
     @Option(name: .customLong("memcached-servers"), help: "host:port,host:port (STARLING_MEMCACHED_SERVERS, default: objects cached in this process or Redis).")
     var memcachedServers: String?
+    @Option(name: .customLong("s3-bucket"), help: "Keep media in this S3 bucket (STARLING_S3_BUCKET; keys from AWS_ACCESS_KEY_ID, AWS_SECRET_ACCESS_KEY; default: files in the data dir).")
+    var s3Bucket: String?
+    @Option(name: .customLong("s3-endpoint"), help: "http(s)://host[:port] of an S3-compatible server (STARLING_S3_ENDPOINT, default AWS's for the region).")
+    var s3Endpoint: String?
+    @Option(name: .customLong("s3-region"), help: "The bucket's region (STARLING_S3_REGION, default us-east-1).") var s3Region: String?
 
     func resolve() throws -> Configuration {
         var flags: [String: String] = [:]
@@ -37,6 +42,9 @@ struct SettingsOptions: ParsableArguments {
         flags["database-url"] = databaseURL
         flags["redis-url"] = redisURL
         flags["memcached-servers"] = memcachedServers
+        flags["s3-bucket"] = s3Bucket
+        flags["s3-endpoint"] = s3Endpoint
+        flags["s3-region"] = s3Region
         do {
             return try Configuration.resolve(flags: flags, environment: ProcessInfo.processInfo.environment)
         } catch let error as ConfigurationError {
