@@ -9,7 +9,7 @@ import Testing
 /// Two `starling serve` and two `starling worker` processes (the real binary) on one PostgreSQL:
 /// every job's effect lands exactly once and none is lost, also when a worker is killed mid-run.
 @Suite(.testDatabases, .enabled(if: TestPostgres.isAvailable || TestPostgres.isRequired, "needs STARLING_TEST_POSTGRES_URL"),
-       .timeLimit(.minutes(5)))
+       .timeLimit(.minutes(5)), .serialized)
 struct MultiProcessTests {
     static let authors = 5
     static let followers = 8

@@ -40,18 +40,35 @@ func countingHandlers() -> (JobHandlers, Runs) {
     let runs = Runs()
     var handlers = JobHandlers()
     handlers.register(Ping.self) { ping in
-        runs.withLock { $0[ping.n, default: 0] += 1 }
+        runs.record(ping.n)
         if ping.n < 0 { throw Flaky() }
     }
     return (handlers, runs)
 }
 
-/// Attempts by job number.
+/// Attempts by job number, and how many failing attempts had run when each succeeding job ran.
 final class Runs: Sendable {
-    private let counts = Mutex<[Int64: Int]>([:])
+    private let counts = Mutex<(attempts: [Int64: Int], failuresBefore: [Int64: Int])>(([:], [:]))
+
+    func record(_ n: Int64) {
+        counts.withLock { state in
+            state.attempts[n, default: 0] += 1
+            if n >= 0 { state.failuresBefore[n] = state.attempts.filter { $0.key < 0 }.values.reduce(0, +) }
+        }
+    }
 
     func withLock<T: Sendable>(_ body: (inout [Int64: Int]) -> T) -> T {
-        counts.withLock { body(&$0) }
+        counts.withLock { body(&$0.attempts) }
+    }
+
+    /// Failing attempts run before job `n` ran.
+    func failures(before n: Int64) -> Int? {
+        counts.withLock { $0.failuresBefore[n] }
+    }
+
+    /// Failing attempts so far.
+    var failures: Int {
+        counts.withLock { $0.attempts.filter { $0.key < 0 }.values.reduce(0, +) }
     }
 }
 
@@ -62,8 +79,8 @@ func worker(_ outbox: any OutboxStore, _ handlers: JobHandlers, clock: any WallC
                  clock: clock, logger: quietLogger, workers: workers, pollInterval: .milliseconds(20))
 }
 
-/// Waits up to `seconds` for `condition`.
-func eventually(seconds: Int = 10, _ condition: () async throws -> Bool) async throws {
+/// Waits up to `seconds` (generous: the whole suite shares two cores) for `condition`.
+func eventually(seconds: Int = 30, _ condition: () async throws -> Bool) async throws {
     let deadline = ContinuousClock.now + .seconds(seconds)
     while try await !condition() {
         try #require(ContinuousClock.now < deadline, "timed out")
