@@ -36,6 +36,7 @@ function currentPath() {
 /** Draws the screen for the current hash; a failure shows what happened and a retry. */
 async function render({ keepFocus = false } = {}) {
   const mine = ++generation;
+  delete main.dataset.path;
   for (const leave of leaving) leave();
   leaving = [];
   const path = currentPath();
@@ -74,6 +75,7 @@ async function render({ keepFocus = false } = {}) {
 
 function show(node, title, keepFocus = false) {
   clear(main).append(node);
+  main.dataset.path = currentPath();
   document.title = `${title} · Starling`;
   if (!keepFocus) {
     window.scrollTo(0, 0);
