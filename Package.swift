@@ -153,6 +153,16 @@ let package = Package(
             swiftSettings: swiftSettings
         ),
         .target(
+            name: "AMQPJobs",
+            dependencies: [
+                "AMQP", "Jobs", "StarlingCore",
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+                .product(name: "NIOCore", package: "swift-nio"),
+            ],
+            swiftSettings: swiftSettings
+        ),
+        .target(
             name: "MemcachedCache",
             dependencies: ["Memcached", "StarlingCore", .product(name: "NIOCore", package: "swift-nio")],
             swiftSettings: swiftSettings
@@ -183,7 +193,7 @@ let package = Package(
             name: "App",
             dependencies: [
                 "StarlingCore", "Jobs", "StarlingHTTP", "CourseAPI", "Media", "Accounts", "Tweets", "Friendships", "Newsfeeds", "Comments", "Likes",
-                "Notifications", "Seeding", "SQLiteStorage", "PostgresStorage", "DiskStorage", "RESP", "RedisCache", "Memcached", "MemcachedCache", "S3", "WebApp",
+                "Notifications", "Seeding", "SQLiteStorage", "PostgresStorage", "DiskStorage", "RESP", "RedisCache", "Memcached", "MemcachedCache", "AMQP", "AMQPJobs", "S3", "WebApp",
                 .product(name: "Hummingbird", package: "hummingbird"),
             ],
             swiftSettings: swiftSettings
@@ -232,6 +242,7 @@ let package = Package(
         .testTarget(name: "RedisCacheTests", dependencies: ["RedisCache", "StarlingTestKit"], swiftSettings: swiftSettings),
         .testTarget(name: "MemcachedTests", dependencies: ["Memcached", "StarlingTestKit"], swiftSettings: swiftSettings),
         .testTarget(name: "AMQPTests", dependencies: ["AMQP", "StarlingTestKit"], swiftSettings: swiftSettings),
+        .testTarget(name: "AMQPJobsTests", dependencies: ["AMQPJobs", "StarlingTesting"], swiftSettings: swiftSettings),
         .testTarget(name: "MemcachedCacheTests", dependencies: ["MemcachedCache", "StarlingTestKit"], swiftSettings: swiftSettings),
         .testTarget(name: "CourseAPITests", dependencies: ["CourseAPI", "DiskStorage", "StarlingTesting"], swiftSettings: swiftSettings),
         .testTarget(name: "S3Tests", dependencies: ["S3", "App", "StarlingTesting"], swiftSettings: swiftSettings),

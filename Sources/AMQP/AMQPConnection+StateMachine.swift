@@ -170,7 +170,11 @@ extension AMQPConnection {
         /// The socket ended or failed.
         mutating func fail(_ error: AMQPError) -> [Action] {
             guard state != .closed else { return [] }
+            let handshaking = state == .awaitingStart || state == .awaitingTune || state == .awaitingOpenOk
             state = .closed
+            if handshaking, error == .connectionClosed {
+                return [.fail(.unavailable("the broker closed the connection during the handshake (credentials or virtual host refused)"))]
+            }
             return [.fail(error)]
         }
 

@@ -123,3 +123,12 @@ import Testing
         #expect(machine.received(method(.connectionOpenOk), now: 0) == [.fail(.malformedFrame(""))])
     }
 }
+
+extension AMQPConnectionStateMachineTests {
+    @Test func aSocketClosedDuringTheHandshakeIsARefusal() {
+        var machine = Machine(settings: Machine.Settings())
+        _ = machine.start(now: 0)
+        _ = machine.received(method(.connectionStart(serverProperties: [:], mechanisms: "PLAIN", locales: "")), now: 0)
+        #expect(machine.fail(.connectionClosed) == [.fail(.unavailable(""))])
+    }
+}
