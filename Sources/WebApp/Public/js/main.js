@@ -129,13 +129,16 @@ function showConnectivity() {
   banner.textContent = navigator.onLine ? '' : 'You are offline. Starling will catch up when the connection is back.';
 }
 
-async function start() {
+showConnectivity();
+window.addEventListener('online', () => {
   showConnectivity();
-  window.addEventListener('online', () => {
-    showConnectivity();
-    if (main.querySelector('[data-testid="error-panel"]')) render();
-  });
-  window.addEventListener('offline', showConnectivity);
+  if (main.querySelector('[data-testid="error-panel"]')) (started ? render() : start());
+});
+window.addEventListener('offline', showConnectivity);
+let started = false;
+
+/** Reads the session, then draws the first screen; without a server, a retry. */
+async function start() {
   try {
     await loadSession();
   } catch (error) {
@@ -143,6 +146,8 @@ async function start() {
     clear(main).append(errorPanel(error, () => start()));
     return;
   }
+  if (started) return render();
+  started = true;
   onSessionChange(() => updateNav());
   window.addEventListener('hashchange', () => render());
   setInterval(refreshTimes, 30_000);

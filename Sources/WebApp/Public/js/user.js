@@ -85,10 +85,10 @@ export async function userScreen(ctx, id, tab = 'tweets') {
       followers.textContent = Math.max(0, Number(followers.textContent) + delta);
     });
   }
-  const tabLink = (name, label, count) => el('a', {
+  const tabLink = (name, label) => el('a', {
     class: 'tab', href: name === 'tweets' ? `#/u/${id}` : `#/u/${id}/${name}`,
-    'aria-current': tab === name ? 'page' : null,
-  }, count ?? null, count ? ' ' : null, label);
+    'aria-current': tab === name ? 'page' : null, text: label,
+  });
 
   let list;
   if (tab === 'tweets') {
