@@ -1,4 +1,5 @@
 import Foundation
+import AMQP
 import PostgresStorage
 import Memcached
 import RESP
@@ -40,6 +41,11 @@ public struct Configuration: Sendable, Equatable {
     /// nil: the object cache (users, sessions, tweets, comments, counts) in this process, or in
     /// Redis when that is set; else the memcached nodes holding it (`host:port,host:port`).
     public var memcachedServers: String?
+    /// nil: jobs run in the processes that record them (the in-process queue); else the RabbitMQ
+    /// broker (`amqp://user:pass@host:port/vhost`) the relay hands them to, consumed by `starling worker`.
+    public var amqpURL: String?
+    /// The broker queues' names start with it (`STARLING_AMQP_QUEUE_PREFIX`): `<prefix>.fanout`, `<prefix>.default`.
+    public var amqpQueuePrefix = "starling"
     /// nil: media as files in the data directory; else the S3 bucket holding them (`--s3-bucket`).
     public var s3: S3Configuration?
     /// Timeouts and the connection cap of the HTTP server.
@@ -52,6 +58,7 @@ public struct Configuration: Sendable, Equatable {
         ("host", "STARLING_HOST"), ("port", "STARLING_PORT"), ("data-dir", "STARLING_DATA_DIR"),
         ("rate-limits", "STARLING_RATE_LIMITS"), ("database-url", "STARLING_DATABASE_URL"), ("redis-url", "STARLING_REDIS_URL"),
         ("memcached-servers", "STARLING_MEMCACHED_SERVERS"),
+        ("amqp-url", "STARLING_AMQP_URL"),
         ("s3-bucket", "STARLING_S3_BUCKET"), ("s3-endpoint", "STARLING_S3_ENDPOINT"), ("s3-region", "STARLING_S3_REGION"),
         ("bcrypt-cost", "STARLING_BCRYPT_COST"), ("job-workers", "STARLING_JOB_WORKERS"),
         ("job-max-attempts", "STARLING_JOB_MAX_ATTEMPTS"), ("job-lease-seconds", "STARLING_JOB_LEASE_SECONDS"),
@@ -98,6 +105,15 @@ public struct Configuration: Sendable, Equatable {
             }
             configuration.memcachedServers = servers
         }
+        if let url = values["amqp-url"], !url.isEmpty {
+            do {
+                _ = try AMQPConfiguration(url: url)
+            } catch {
+                throw ConfigurationError("amqp-url: \(error.message)")
+            }
+            configuration.amqpURL = url
+        }
+        if let prefix = environment["STARLING_AMQP_QUEUE_PREFIX"], !prefix.isEmpty { configuration.amqpQueuePrefix = prefix }
         if let text = values["bcrypt-cost"] {
             guard let cost = UInt8(text), (4...31).contains(cost) else { throw ConfigurationError("bcrypt-cost must be 4–31") }
             configuration.bcryptCost = cost

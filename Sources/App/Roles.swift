@@ -1,3 +1,5 @@
+import AMQP
+import AMQPJobs
 import Hummingbird
 import Logging
 import PostgresStorage
@@ -25,6 +27,12 @@ public enum Roles {
             caches = (caches ?? .inProcess(clock: SystemWallClock(), feedCap: configuration.feedCacheCap)).objects(on: client)
             services.append(client)
         }
+        var queue: (any JobQueue)?
+        if let url = configuration.amqpURL {
+            let client = AMQPClient(configuration: try AMQPConfiguration(url: url), logger: logger)
+            services.append(client)
+            queue = AMQPJobQueue(client: client, topology: JobTopology(prefix: configuration.amqpQueuePrefix))
+        }
         var slot = NodeSlot.alone
         if let slots = database.repositories.nodeSlots {
             let lease: NodeSlotLease
@@ -41,7 +49,7 @@ public enum Roles {
             services.append(lease)
         }
         let starling = Starling(configuration: configuration, repositories: database.repositories, logger: logger, blobs: blobs, caches: caches,
-                                slot: slot)
+                                queue: queue, slot: slot)
         return (starling, services)
     }
 
@@ -60,10 +68,10 @@ public enum Roles {
             router.get("healthz") { _, _ in #"{"status":"ok","role":"worker"}"# }
             let app = Application(router: router, configuration: .init(address: .hostname(configuration.host, port: healthPort),
                                                                        serverName: "starling-worker"),
-                                  services: services + starling.services, logger: logger)
+                                  services: services + starling.services + starling.brokerConsumers(among: services, logger: logger), logger: logger)
             try await app.runService()
         } else {
-            let group = ServiceGroup(services: services + starling.services, gracefulShutdownSignals: [.sigterm, .sigint],
+            let group = ServiceGroup(services: services + starling.services + starling.brokerConsumers(among: services, logger: logger), gracefulShutdownSignals: [.sigterm, .sigint],
                                      logger: logger)
             try await group.run()
         }

@@ -33,6 +33,8 @@ public struct Starling: Sendable {
     public let services: [any Service]
     /// Every use case, built once and shared by the faces.
     public let useCases: UseCases
+    /// The handler of every job: what this process's workers or broker consumers run.
+    public let jobHandlers: JobHandlers
 
     /// - Parameters:
     ///   - blobs: the media store; files under the data directory when nil.
@@ -64,6 +66,7 @@ public struct Starling: Sendable {
         self.blobs = blobs
 
         let handlers = Self.jobHandlers(repositories: repositories, caches: caches, objects: objects, blobs: blobs)
+        self.jobHandlers = handlers
         let relay = Self.outboxProcessor(configuration: configuration, outbox: repositories.outbox, handlers: handlers, queue: queue,
                                          clock: clock, logger: logger)
         self.relay = relay

@@ -27,6 +27,8 @@ struct SettingsOptions: ParsableArguments {
     var redisURL: String?
     @Option(name: .customLong("memcached-servers"), help: "host:port,host:port (STARLING_MEMCACHED_SERVERS, default: objects cached in this process or Redis).")
     var memcachedServers: String?
+    @Option(name: .customLong("amqp-url"), help: "amqp://user:pass@host:port/vhost (STARLING_AMQP_URL, default: jobs run in this process).")
+    var amqpURL: String?
     @Option(name: .customLong("s3-bucket"), help: "Keep media in this S3 bucket (STARLING_S3_BUCKET; keys from AWS_ACCESS_KEY_ID, AWS_SECRET_ACCESS_KEY; default: files in the data dir).")
     var s3Bucket: String?
     @Option(name: .customLong("s3-endpoint"), help: "http(s)://host[:port] of an S3-compatible server (STARLING_S3_ENDPOINT, default AWS's for the region).")
@@ -42,6 +44,7 @@ struct SettingsOptions: ParsableArguments {
         flags["database-url"] = databaseURL
         flags["redis-url"] = redisURL
         flags["memcached-servers"] = memcachedServers
+        flags["amqp-url"] = amqpURL
         flags["s3-bucket"] = s3Bucket
         flags["s3-endpoint"] = s3Endpoint
         flags["s3-region"] = s3Region
