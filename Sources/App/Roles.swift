@@ -34,23 +34,32 @@ public enum Roles {
             queue = AMQPJobQueue(client: client, topology: JobTopology(prefix: configuration.amqpQueuePrefix))
         }
         var slot = NodeSlot.alone
-        if let slots = database.repositories.nodeSlots {
-            let lease: NodeSlotLease
-            if case .postgres(let location) = try configuration.database() {
-                // The application's pool runs only inside the service group: lease on a short-lived one.
-                let store = PostgresStore(location: location, maximumConnections: 1, logger: logger)
-                lease = try await store.withRunningClient {
-                    try await NodeSlotLease.acquire(PostgresNodeSlots(store: store), renewingWith: slots, logger: logger)
-                }
-            } else {
-                lease = try await NodeSlotLease.acquire(slots, logger: logger)
+        do {
+            if let lease = try await leaseNodeSlot(configuration, database: database, logger: logger) {
+                slot = lease.slot
+                services.append(lease)
             }
-            slot = lease.slot
-            services.append(lease)
+        } catch {
+            await database.closeUnstarted()
+            throw error
         }
         let starling = Starling(configuration: configuration, repositories: database.repositories, logger: logger, blobs: blobs, caches: caches,
                                 queue: queue, slot: slot)
         return (starling, services)
+    }
+
+    /// This process's node slot on a store that several processes may share; nil on one that only
+    /// this process uses.
+    private static func leaseNodeSlot(_ configuration: Configuration, database: Database, logger: Logger) async throws -> NodeSlotLease? {
+        guard let slots = database.repositories.nodeSlots else { return nil }
+        guard case .postgres(let location) = try configuration.database() else {
+            return try await NodeSlotLease.acquire(slots, logger: logger)
+        }
+        // The application's pool runs only inside the service group: lease on a short-lived one.
+        let store = PostgresStore(location: location, maximumConnections: 1, logger: logger)
+        return try await store.withRunningClient {
+            try await NodeSlotLease.acquire(PostgresNodeSlots(store: store), renewingWith: slots, logger: logger)
+        }
     }
 
     /// `starling serve`: the API server, with the job workers.

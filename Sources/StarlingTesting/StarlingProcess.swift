@@ -80,6 +80,15 @@ public final class StarlingProcess: Sendable {
         return process.terminationStatus
     }
 
+    /// Waits up to `seconds` for the process to end by itself (SIGKILL after that); its exit status.
+    public func waitForExit(seconds: Int = 60) async -> Int32 {
+        let deadline = ContinuousClock.now + .seconds(seconds)
+        while process.isRunning && ContinuousClock.now < deadline { try? await Task.sleep(for: .milliseconds(50)) }
+        if process.isRunning { kill(process.processIdentifier, SIGKILL) }
+        process.waitUntilExit()
+        return process.terminationStatus
+    }
+
     /// SIGKILL: a crash, with no chance to clean up.
     public func crash() {
         kill(process.processIdentifier, SIGKILL)
