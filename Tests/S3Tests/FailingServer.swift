@@ -1,6 +1,6 @@
 import Foundation
 
-/// A loopback HTTP server (Python's `http.server`, started by PID and stopped by it) that answers
+/// A loopback HTTP server (Python's `http.server`, stopped by its PID) that answers
 /// `failures` requests with 503, then 200 `ok`; `GET …/count` tells how many requests it got.
 final class FailingServer: @unchecked Sendable {
     let process = Process()
@@ -28,29 +28,31 @@ final class FailingServer: @unchecked Sendable {
             do_GET = do_PUT = do_DELETE = answer
             def log_message(self, *args): pass
         server = http.server.HTTPServer(("127.0.0.1", 0), Handler)
-        print(server.server_address[1], flush=True)
+        with open(sys.argv[1] + ".tmp", "w") as f: f.write(str(server.server_address[1]) + "\\n")
+        import os; os.rename(sys.argv[1] + ".tmp", sys.argv[1])
         server.serve_forever()
         """
+        let portFile = FileManager.default.temporaryDirectory.appendingPathComponent("starling-failing-\(UInt64.random(in: 0 ... .max))")
+        defer { try? FileManager.default.removeItem(at: portFile) }
         process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        process.arguments = ["python3", "-c", script]
-        let pipe = Pipe()
-        process.standardOutput = pipe
+        process.arguments = ["python3", "-c", script, portFile.path]
+        process.standardOutput = FileHandle.nullDevice
         try process.run()
-        var line = Data()
-        while !line.contains(UInt8(ascii: "\n")) {
-            let piece = pipe.fileHandleForReading.availableData  // what is there now: the port, as soon as it is printed
-            if piece.isEmpty { break }
-            line += piece
+        var port: Int?
+        for _ in 0..<400 where port == nil {  // up to 20 s for Python to start on a loaded machine
+            usleep(50_000)
+            port = (try? String(contentsOf: portFile, encoding: .utf8)).flatMap { $0.hasSuffix("\n") ? Int($0.dropLast()) : nil }
         }
-        guard let port = Int(String(decoding: line, as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines)) else {
-            process.terminate()
+        guard let port else {
+            kill(process.processIdentifier, SIGKILL)
             throw SilentServerError()
         }
         self.port = port
     }
 
+    /// SIGKILL: a test process running a service group ignores SIGTERM, and its children inherit that.
     func stop() {
-        process.terminate()
+        kill(process.processIdentifier, SIGKILL)
         process.waitUntilExit()
     }
 }
