@@ -65,7 +65,8 @@ public struct Starling: Sendable {
         let blobs = blobs ?? DiskBlobStore(root: configuration.mediaDirectory)
         self.blobs = blobs
 
-        let handlers = Self.jobHandlers(repositories: repositories, caches: caches, objects: objects, blobs: blobs)
+        var handlers = Self.jobHandlers(repositories: repositories, caches: caches, objects: objects, blobs: blobs)
+        Self.shareFanOuts(in: &handlers, repositories: repositories, caches: caches, ids: ids, onBroker: configuration.amqpURL != nil)
         self.jobHandlers = handlers
         let relay = Self.outboxProcessor(configuration: configuration, outbox: repositories.outbox, handlers: handlers, queue: queue,
                                          clock: clock, logger: logger)
