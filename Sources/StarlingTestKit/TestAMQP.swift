@@ -35,6 +35,22 @@ public enum TestAMQP {
         return control
     }
 
+    /// Runs `$STARLING_TEST_AMQP_CTL action directory` (start, stop, restart a private broker);
+    /// returns what it printed (the URL, for start).
+    @discardableResult
+    public static func control(_ action: String, _ directory: String) throws -> String {
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: try control())
+        process.arguments = [action, directory]
+        let output = Pipe()
+        process.standardOutput = output
+        try process.run()
+        let data = output.fileHandleForReading.readDataToEndOfFile()
+        process.waitUntilExit()
+        guard process.terminationStatus == 0 else { throw Missing(description: "rabbitmq \(action) failed") }
+        return String(decoding: data, as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines)
+    }
+
     struct Missing: Error, CustomStringConvertible {
         let description: String
     }
