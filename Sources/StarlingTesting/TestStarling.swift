@@ -14,7 +14,7 @@ public struct TestStarling: Sendable {
     public let starling: Starling
     public let clock: ManualClock?
     /// The media store (in memory), unless the test gave another (`media`).
-    public let blobs = MemoryBlobStore()
+    public let blobs: MemoryBlobStore
     /// Services that run beside the application (a Redis client, say).
     public let services: [any Service]
 
@@ -25,6 +25,8 @@ public struct TestStarling: Sendable {
                 services: [any Service] = [], queue: (any JobQueue)? = nil, media: (any BlobStore)? = nil,
                 configure: (inout Configuration) -> Void = { _ in }) {
         self.services = services
+        let memory = MemoryBlobStore()
+        self.blobs = memory
         var configuration = Configuration()
         configuration.rateLimitsEnabled = rateLimits
         configuration.bcryptCost = 4
@@ -33,7 +35,7 @@ public struct TestStarling: Sendable {
         logger.logLevel = .warning
         self.clock = clock
         self.starling = Starling(configuration: configuration, repositories: repositories,
-                                 clock: clock ?? SystemWallClock(), logger: logger, blobs: media ?? blobs, caches: caches, queue: queue)
+                                 clock: clock ?? SystemWallClock(), logger: logger, blobs: media ?? memory, caches: caches, queue: queue)
     }
 
     public static func make(_ backend: Backend, rateLimits: Bool = false, clock: ManualClock? = nil) async throws -> TestStarling {
