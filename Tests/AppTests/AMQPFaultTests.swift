@@ -63,6 +63,33 @@ import Testing
         #expect(await cluster.stopAll() == [0])
     }
 
+    @Test(.enabled(if: TestAMQP.isEnabled)) func aServerKilledMidRelayLosesNoJob() async throws {
+        let directory = TemporaryDirectory.make()
+        let database = "sqlite:" + directory.appendingPathComponent("starling.sqlite").path
+        let environment = ["STARLING_AMQP_URL": try TestAMQP.url(), "STARLING_AMQP_QUEUE_PREFIX": TestAMQP.queueName("relay")]
+        let cluster = try await StarlingCluster.start(databaseURL: database, servers: 1, workers: 0, environment: environment)
+        defer { cluster.crashAll() }
+        let server = LiveClient(port: cluster.servers[0].port)
+        let author = try await server.signUp("author_1")
+        let reader = try await server.signUp("reader_1")
+        try #require(try await server.call(.post, "/api/friendships/\(author.id)/follow/", token: reader.token).status == .created)
+        var tweets: [Int64] = []
+        for n in 0..<30 {
+            let (status, object) = try await server.call(.post, "/api/tweets/", token: author.token, json: #"{"content":"tweet \#(n)"}"#)
+            try #require(status == .created)
+            tweets.append(try #require((object["id"] as? NSNumber)?.int64Value))
+        }
+        cluster.servers[0].crash()  // kill -9, its relay possibly between a confirm and a delete
+        // A worker relays what is left in the outbox (once the dead server's leases ran out) and runs everything.
+        let worker = try StarlingProcess(["worker", "--database-url", database, "--data-dir", directory.appendingPathComponent("w").path],
+                                         environment: environment.merging(["STARLING_JOB_LEASE_SECONDS": "3"]) { $1 },
+                                         log: cluster.directory.appendingPathComponent("worker.log"))
+        defer { if worker.isRunning { worker.crash() } }
+        try await worker.waitUntilHealthy()
+        try await waitForFeed(of: reader.id, toBe: tweets.sorted(by: >), cluster: cluster, database: database, seconds: 90)
+        #expect(await worker.stop() == 0)
+    }
+
     func feed(of owner: Int64, cluster: StarlingCluster, database: String) async throws -> [Int64] {
         try await Database.withRepositories(cluster.configuration(databaseURL: database), logger: cluster.logger) { repositories in
             try await repositories.newsfeeds.entries(owner: owner, page: PageRequest(limit: 100)).items.map(\.tweetID)
