@@ -17,7 +17,18 @@ public struct WebAppController: Sendable {
         + "connect-src 'self'; font-src 'self'; object-src 'none'; base-uri 'none'; form-action 'self'; frame-ancestors 'none'"
 
     public init() {
-        self.init(directory: Bundle.module.url(forResource: "Public", withExtension: nil))
+        self.init(directory: Self.publicDirectory())
+    }
+
+    /// The package's resource bundle beside the executable (where `swift build` puts it, and where
+    /// a release copies it), else the source tree. Unlike `Bundle.module`, a missing bundle does
+    /// not stop the server: the API runs and `/` is a 404.
+    static func publicDirectory() -> URL? {
+        let candidates = [
+            Bundle.main.bundleURL.appendingPathComponent("starling_WebApp.resources/Public"),
+            URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("Public"),
+        ]
+        return candidates.first { FileManager.default.fileExists(atPath: $0.appendingPathComponent("index.html").path) }
     }
 
     /// Reads every file under `directory` (no directory: an app with no files, every path a 404).
@@ -35,13 +46,11 @@ public struct WebAppController: Sendable {
         self.files = files
     }
 
+    /// `/` is answered by `RootPage`, a middleware that sees requests no route matched: a route on
+    /// the root path crashed Hummingbird's trie under concurrent router builds (Swift 6.3, Linux).
     public func addRoutes(to router: Router<StarlingRequestContext>) {
-        router.get("/", use: page)
+        router.add(middleware: RootPage(app: self))
         router.get("static/**", use: asset)
-    }
-
-    @Sendable func page(_ request: Request, context: StarlingRequestContext) async throws -> Response {
-        try respond(files["index.html"], to: request)
     }
 
     @Sendable func asset(_ request: Request, context: StarlingRequestContext) async throws -> Response {

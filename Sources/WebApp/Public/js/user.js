@@ -76,6 +76,7 @@ export async function userScreen(ctx, id, tab = 'tweets') {
   const viewer = me();
   const followers = el('strong', { text: profile.followers_count ?? 0, dataset: { testid: 'followers-count' } });
   const followings = el('strong', { text: profile.followings_count ?? 0, dataset: { testid: 'followings-count' } });
+  const followersLabel = el('span', { text: Number(followers.textContent) === 1 ? ' follower' : ' followers' });
   let action = null;
   if (viewer && viewer.id === user.id) {
     action = el('a', { class: 'button button-quiet', href: '#/settings', text: 'Edit profile' });
@@ -83,6 +84,7 @@ export async function userScreen(ctx, id, tab = 'tweets') {
     const following = await viewerFollows(user.id);
     action = followButton(user, following, (delta) => {
       followers.textContent = Math.max(0, Number(followers.textContent) + delta);
+      followersLabel.textContent = Number(followers.textContent) === 1 ? ' follower' : ' followers';
     });
   }
   const tabLink = (name, label) => el('a', {
@@ -122,7 +124,7 @@ export async function userScreen(ctx, id, tab = 'tweets') {
         el('h1', { id: 'profile-name', text: displayName(user) }),
         el('p', { class: 'handle', text: `@${user.username}` }),
         el('p', { class: 'counts' },
-          el('a', { href: `#/u/${id}/followers` }, followers, ' followers'), ' ',
+          el('a', { href: `#/u/${id}/followers` }, followers, followersLabel), ' ',
           el('a', { href: `#/u/${id}/followings` }, followings, ' following'))),
       el('div', { class: 'profile-action' }, action)),
     el('nav', { class: 'tabs', 'aria-label': 'Profile sections' },
