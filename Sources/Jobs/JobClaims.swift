@@ -45,6 +45,13 @@ final class JobClaims: Sendable {
         nudge()
     }
 
+    /// Releases a claim of a job that is still in flight here (its lease ran out, or it was recorded
+    /// again before its task ended), in a task of its own so that cancellation cannot skip it.
+    func giveBack(_ job: PendingJob, to outbox: any OutboxStore, at: Int64) async {
+        let holder = self.holder
+        try? await Task { try await outbox.release(id: job.id, holder: holder, at: at) }.value
+    }
+
     /// Polls the outbox every `interval` until graceful shutdown.
     func tick(every interval: Duration) async {
         try? await cancelWhenGracefulShutdown {

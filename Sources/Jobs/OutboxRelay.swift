@@ -46,8 +46,12 @@ public final class OutboxRelay: OutboxProcessor {
                 let now = clock.nowMicros()
                 do {
                     let jobs = try await outbox.claim(limit: free, holder: claims.holder, now: now, leaseUntil: now + claims.leaseMicros)
-                    for job in jobs where claims.start(job.id) {
-                        group.addTask { await self.deliver(job) }
+                    for job in jobs {
+                        if claims.start(job.id) {
+                            group.addTask { await self.deliver(job) }
+                        } else {
+                            group.addTask { await self.claims.giveBack(job, to: self.outbox, at: self.clock.nowMicros()) }
+                        }
                     }
                 } catch {
                     logger.warning("outbox claim failed", metadata: ["error": "\(error)"])

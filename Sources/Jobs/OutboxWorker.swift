@@ -62,20 +62,29 @@ public final class OutboxWorker: OutboxProcessor {
             logger.warning("outbox claim failed", metadata: ["error": "\(error)"])
             return
         }
-        for job in jobs where claims.start(job.id) {
-            group.addTask { await self.execute(job) }
+        for job in jobs {
+            if claims.start(job.id) {
+                group.addTask { await self.execute(job) }
+            } else {
+                // Still running here after its lease ran out: give the new claim back at once.
+                group.addTask { await self.claims.giveBack(job, to: self.outbox, at: self.clock.nowMicros()) }
+            }
         }
         if jobs.count == free { nudge() }
     }
 
     private func execute(_ job: PendingJob) async {
+        let outcome = await runner.run(job)
+        // No longer ours to run: until the outcome is recorded the row stays leased, so no claim
+        // takes it; once recorded, a claim of ours may take it again.
+        claims.finish(job.id)
         do {
-            try await runner.process(job, holder: claims.holder, in: outbox)
+            try await runner.record(outcome, of: job, holder: claims.holder, in: outbox)
         } catch {
             logger.warning("job outcome not recorded; it runs again when its lease ends", metadata: [
                 "job.id": "\(job.id)", "job.name": "\(job.job.name)", "error": "\(error)",
             ])
         }
-        claims.finish(job.id)
+        claims.nudge()
     }
 }

@@ -58,7 +58,9 @@ import Testing
                 try await eventually { runs.withLock { $0[1_000] } == 1 }
             }
             let overtaken = try #require(runs.failures(before: 1_000)) - failuresBefore
-            #expect(overtaken <= 4, "the new job ran after at most the attempts already in flight (\(overtaken) overtook it)")
+            // Only attempts already claimed when it was recorded overtake it: those running, those
+            // recording their outcome, and one claim in progress (two workers each).
+            #expect(overtaken <= 6, "the new job ran after at most the attempts already claimed (\(overtaken) overtook it)")
             #expect(waited < .seconds(5), "the new job ran in \(waited) while 150 older ones kept failing")
         }
         #expect(try await outbox.pending(limit: 200).count == 150, "the failing ones wait for their retry")
