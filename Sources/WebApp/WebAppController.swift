@@ -46,8 +46,8 @@ public struct WebAppController: Sendable {
         self.files = files
     }
 
-    /// `/` is answered by `RootPage`, a middleware that sees requests no route matched: a route on
-    /// the root path crashed Hummingbird's trie under concurrent router builds (Swift 6.3, Linux).
+    /// `/` is answered by `RootPage`, a middleware on the router's not-found path (it sees only
+    /// requests no route matched), so the page sits outside the API's route table.
     public func addRoutes(to router: Router<StarlingRequestContext>) {
         router.add(middleware: RootPage(app: self))
         router.get("static/**", use: asset)
