@@ -19,6 +19,7 @@ enum TestS3 {
         let bucket = "starling-test-\(UInt64.random(in: 0 ... .max))"
         var configuration = try S3Configuration(bucket: bucket, endpoint: endpoint, credentials: keys)
         configuration.requestTimeout = .seconds(30)
+        configuration.connectTimeout = .seconds(15)  // a loaded machine, not the behaviour under test
         let client = try S3Client(configuration: configuration)
         try await client.createBucket()
         return client
