@@ -49,3 +49,5 @@ extension MemcachedKeyValueCache {
         }
     }
 }
+
+extension MemcachedKeyValueCache: LeasingKeyValueCache {}

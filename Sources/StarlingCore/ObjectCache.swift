@@ -29,9 +29,12 @@ public struct ObjectCache: Sendable {
 
     /// The objects with these ids: cached ones from the cache, the rest from `load` (then cached).
     public func fetch<Value: CacheCodable>(
-        _ ids: [Int64], key: (Int64) -> String, load: ([Int64]) async throws -> [Int64: Value]
+        _ ids: [Int64], key: (Int64) -> String, load: @escaping @Sendable ([Int64]) async throws -> [Int64: Value]
     ) async throws -> [Int64: Value] {
         guard !ids.isEmpty else { return [:] }
+        if ids.count == 1, let leasing = cache as? any LeasingKeyValueCache, pendingKeys.filter([key(ids[0])]).isEmpty {
+            return try await fetchOne(ids[0], key: key(ids[0]), from: leasing, load: load)
+        }
         var keys = Dictionary(ids.map { (key($0), $0) }, uniquingKeysWith: { first, _ in first })
         let stale = pendingKeys.filter(Array(keys.keys))
         for key in stale { keys[key] = nil }
@@ -60,6 +63,32 @@ public struct ObjectCache: Sendable {
             do { try await cache.set(entries, ttlSeconds: ttlSeconds) } catch { logger.debug("object cache fill failed", metadata: ["error": "\(error)"]) }
         }
         return found
+    }
+
+    /// One object through a leasing cache: a hot object that expired or was invalidated is loaded
+    /// once across every process, the others waiting for that value (not a stale one).
+    private func fetchOne<Value: CacheCodable>(
+        _ id: Int64, key: String, from cache: any LeasingKeyValueCache,
+        load: @escaping @Sendable ([Int64]) async throws -> [Int64: Value]
+    ) async throws -> [Int64: Value] {
+        // Only the lease winner's closure runs; it keeps the object it loaded, so it is not decoded again.
+        let loaded = LoadedOnce<Value>()
+        let bytes: ByteBuffer
+        do {
+            bytes = try await cache.getOrLoad(key, ttlSeconds: ttlSeconds, servesStale: false) {
+                guard let value = try await load([id])[id] else { throw NotStored() }
+                loaded.set(value)
+                var buffer = ByteBuffer()
+                value.write(to: &buffer)
+                return buffer
+            }
+        } catch is NotStored {
+            return [:]
+        }
+        if let value = loaded.value { return [id: value] }
+        var copy = bytes
+        if let value = Value(from: &copy) { return [id: value] }
+        return try await load([id])
     }
 
     /// Drops cached objects after a change. When the cache cannot be reached, the keys become
@@ -102,3 +131,13 @@ public struct ObjectCache: Sendable {
         }
     }
 }
+
+/// The object a lease winner loaded, kept so it is not decoded again.
+private final class LoadedOnce<Value: Sendable>: Sendable {
+    private let state = Mutex<Value?>(nil)
+    func set(_ value: Value) { state.withLock { $0 = value } }
+    var value: Value? { state.withLock { $0 } }
+}
+
+/// The object does not exist in the store: nothing to cache.
+private struct NotStored: Error {}
