@@ -12,7 +12,7 @@ import Testing
 @Suite(.enabled(if: TestAMQP.isEnabled), .timeLimit(.minutes(1))) struct AMQPJobQueueContractTests {
     @Test(arguments: [Backend.memory, Backend.sqlite]) func theJobQueueContractHoldsOnRabbitMQ(_ backend: Backend) async throws {
         let logger = { var logger = Logger(label: "test"); logger.logLevel = .critical; return logger }()
-        let client = AMQPClient(configuration: try AMQPConfiguration(url: TestAMQP.url()), logger: logger)
+        let client = AMQPClient(configuration: try { var c = try AMQPConfiguration(url: TestAMQP.url()); c.connectTimeout = .seconds(30); return c }(), logger: logger)
         let topology = JobTopology(prefix: TestAMQP.queueName("contract"))
         let consumers = Mutex<[Task<Void, any Error>]>([])
         let running = Task { try await client.run() }

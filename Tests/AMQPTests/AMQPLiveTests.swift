@@ -7,8 +7,15 @@ import Testing
 
 /// The client against the throwaway broker of `scripts/test` (`STARLING_TEST_AMQP_URL`).
 @Suite(.enabled(if: TestAMQP.isEnabled), .timeLimit(.minutes(1))) struct AMQPLiveTests {
+    /// Patient: when every suite starts at once on two cores, a handshake can take seconds.
+    func configuration() throws -> AMQPConfiguration {
+        var configuration = try AMQPConfiguration(url: TestAMQP.url())
+        configuration.connectTimeout = .seconds(30)
+        return configuration
+    }
+
     func withChannel<T: Sendable>(_ body: (AMQPChannel) async throws -> T) async throws -> T {
-        try await AMQPConnection.withConnection(configuration: try AMQPConfiguration(url: TestAMQP.url())) { connection in
+        try await AMQPConnection.withConnection(configuration: try configuration()) { connection in
             let channel = try await connection.openChannel()
             return try await body(channel)
         }
@@ -50,8 +57,7 @@ import Testing
 
     @Test func aMessageNotAckedIsRedeliveredAfterItsChannelCloses() async throws {
         let queue = TestAMQP.queueName()
-        let configuration = try AMQPConfiguration(url: TestAMQP.url())
-        try await AMQPConnection.withConnection(configuration: configuration) { connection in
+        try await AMQPConnection.withConnection(configuration: try configuration()) { connection in
             let first = try await connection.openChannel()
             try await first.declareQueue(queue, arguments: ["x-expires": .int32(60_000)])
             try await first.confirmSelect()
@@ -94,7 +100,7 @@ import Testing
 
     @Test func aFailedDeclareClosesOnlyThatChannel() async throws {
         let queue = TestAMQP.queueName()
-        try await AMQPConnection.withConnection(configuration: try AMQPConfiguration(url: TestAMQP.url())) { connection in
+        try await AMQPConnection.withConnection(configuration: try configuration()) { connection in
             let channel = try await connection.openChannel()
             try await channel.declareQueue(queue, durable: true, arguments: ["x-expires": .int32(60_000)])
             await #expect(throws: AMQPError.serverClosed(code: 406, text: "")) {
@@ -107,7 +113,7 @@ import Testing
     }
 
     @Test func aWrongPasswordIsRefused() async throws {
-        var configuration = try AMQPConfiguration(url: TestAMQP.url())
+        var configuration = try configuration()
         configuration.password = "wrong"
         await #expect(throws: AMQPError.unavailable("")) {
             try await AMQPConnection.withConnection(configuration: configuration) { _ in }
