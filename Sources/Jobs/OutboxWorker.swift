@@ -78,12 +78,25 @@ public final class OutboxWorker: OutboxProcessor {
         // No longer ours to run: until the outcome is recorded the row stays leased, so no claim
         // takes it; once recorded, a claim of ours may take it again.
         claims.finish(job.id)
-        do {
-            try await runner.record(outcome, of: job, holder: claims.holder, in: outbox)
-        } catch {
-            logger.warning("job outcome not recorded; it runs again when its lease ends", metadata: [
-                "job.id": "\(job.id)", "job.name": "\(job.job.name)", "error": "\(error)",
-            ])
+        // The store may be down for a moment (a restart): keep trying to record the outcome, with
+        // a short back-off, for as long as the lease would keep the job ours (at most 30 s), so a
+        // job that ran is not run again a whole lease later.
+        let deadline = ContinuousClock.now + .microseconds(min(claims.leaseMicros, 30_000_000))
+        var pause = Duration.milliseconds(100)
+        while true {
+            do {
+                try await runner.record(outcome, of: job, holder: claims.holder, in: outbox)
+                break
+            } catch {
+                guard ContinuousClock.now + pause < deadline else {
+                    logger.warning("job outcome not recorded; it runs again when its lease ends", metadata: [
+                        "job.id": "\(job.id)", "job.name": "\(job.job.name)", "error": "\(error)",
+                    ])
+                    break
+                }
+                try? await Task.sleep(for: pause)
+                pause = min(pause * 2, .seconds(2))
+            }
         }
         claims.nudge()
     }
