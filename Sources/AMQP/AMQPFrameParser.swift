@@ -30,7 +30,9 @@ public struct AMQPFrameParser: Sendable {
         }
         if kind == .heartbeat, channel != 0 { throw AMQPError.malformedFrame("heartbeat on channel \(channel)") }
         buffer.moveReaderIndex(forwardBy: 7)
-        let payload = buffer.readSlice(length: Int(size))!
+        guard let payload = buffer.readSlice(length: Int(size)) else {
+            throw AMQPError.malformedFrame("frame shorter than its size")  // unreachable: checked above
+        }
         buffer.moveReaderIndex(forwardBy: 1)
         return AMQPFrame(kind: kind, channel: channel, payload: payload)
     }

@@ -20,8 +20,8 @@ public struct AMQPMessage: Sendable, Equatable {
         var frames = [AMQPFrame.method(method, channel: channel), AMQPFrame(kind: .header, channel: channel, payload: header)]
         var rest = body
         let chunk = max(frameMax - AMQPFrame.overhead, 1)
-        while rest.readableBytes > 0 {
-            frames.append(AMQPFrame(kind: .body, channel: channel, payload: rest.readSlice(length: min(chunk, rest.readableBytes))!))
+        while let piece = rest.readSlice(length: min(chunk, rest.readableBytes)), piece.readableBytes > 0 {
+            frames.append(AMQPFrame(kind: .body, channel: channel, payload: piece))
         }
         return frames
     }
