@@ -28,6 +28,11 @@ public struct FeedMaintenance: Sendable {
         guard try await friendships.followed(by: job.followerID, among: [job.followeeID]).contains(job.followeeID) else { return }
         let recent = try await tweets.tweets(userID: job.followeeID, page: PageRequest(limit: Self.mergeDepth))
         _ = try await newsfeeds.insert(recent.items.map { NewsfeedEntry(ownerID: job.followerID, tweetID: $0.id, authorID: $0.userID) })
+        // An unfollow whose clean-up ran between the check and the insert found nothing to take
+        // out: check again after the insert, as fanout does, and take the merge back.
+        if try await !friendships.followed(by: job.followerID, among: [job.followeeID]).contains(job.followeeID) {
+            _ = try await newsfeeds.remove(authorID: job.followeeID, fromFeedOf: job.followerID)
+        }
         try await feedCache.invalidate([CacheKeys.newsfeed(job.followerID)])
     }
 
