@@ -50,6 +50,11 @@ public struct Configuration: Sendable, Equatable {
     public var s3: S3Configuration?
     /// Timeouts and the connection cap of the HTTP server.
     public var connectionLimits = HTTPConnectionLimits()
+    /// How log lines are written (`--log-format`, `STARLING_LOG_FORMAT`).
+    public var logFormat = LogFormat.text
+    /// How long a graceful shutdown (SIGTERM, SIGINT) may take to finish the requests and jobs in
+    /// flight before they are cancelled (`--shutdown-timeout`, `STARLING_SHUTDOWN_TIMEOUT`).
+    public var shutdownGracePeriod = Duration.seconds(30)
 
     public init() {}
 
@@ -65,6 +70,7 @@ public struct Configuration: Sendable, Equatable {
         ("max-image-mb", "STARLING_MAX_IMAGE_MB"), ("feed-cache-cap", "STARLING_FEED_CACHE_CAP"),
         ("header-timeout", "STARLING_HEADER_TIMEOUT"), ("body-timeout", "STARLING_BODY_TIMEOUT"),
         ("idle-timeout", "STARLING_IDLE_TIMEOUT"), ("max-connections", "STARLING_MAX_CONNECTIONS"),
+        ("log-format", "STARLING_LOG_FORMAT"), ("shutdown-timeout", "STARLING_SHUTDOWN_TIMEOUT"),
     ]
 
     /// Resolves flags (by flag name, without dashes; absent when not given) over the environment
@@ -143,6 +149,7 @@ public struct Configuration: Sendable, Equatable {
             configuration.feedCacheCap = cap
         }
         try resolveConnectionLimits(values, into: &configuration.connectionLimits)
+        try resolveOperations(values, into: &configuration)
         configuration.s3 = try resolveS3(values, environment: environment)
         let prefix = "STARLING_RATE_LIMIT_"
         for (variable, spec) in environment where variable.hasPrefix(prefix) {

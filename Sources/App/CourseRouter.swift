@@ -8,11 +8,12 @@ import WebApp
 /// the error and authentication middleware, with 405 for other methods on known paths.
 enum CourseRouter {
     static func build(useCases: UseCases, repositories: Repositories, blobs: any BlobStore,
-                      rateLimits: RateLimitPolicy) -> Router<StarlingRequestContext> {
+                      rateLimits: RateLimitPolicy, operations: OperationsController) -> Router<StarlingRequestContext> {
         let router = Router(context: StarlingRequestContext.self)
         router.add(middleware: ErrorMiddleware())
         router.add(middleware: AuthenticationMiddleware(authenticate: useCases.authenticate))
         router.get("healthz") { _, _ in try JSONBody.response(["status": "ok"]) }
+        operations.addRoutes(to: router)
         AccountsController(users: repositories.users, signUp: useCases.signUp, logIn: useCases.logIn, logOut: useCases.logOut,
                            rateLimits: rateLimits).addRoutes(to: router)
         ProfilesController(users: repositories.users, updateProfile: useCases.updateProfile, counts: [useCases.followCounts])

@@ -17,20 +17,24 @@ public enum Roles {
         let database = try await Database.open(configuration, logger: logger)
         var caches: Caches?
         var services = database.services
+        var checks: [ReadinessCheck] = [.store(database.repositories)] + (blobs.map { [.s3($0)] } ?? [])
         if let url = configuration.redisURL {
             let (redisCaches, client) = try Caches.redis(url: url, clock: SystemWallClock(), feedCap: configuration.feedCacheCap, logger: logger)
             caches = redisCaches
             services.append(client)
+            checks.append(.redis(client))
         }
         if let servers = configuration.memcachedServers {
             let client = try Caches.memcachedClient(servers: servers, logger: logger)
             caches = (caches ?? .inProcess(clock: SystemWallClock(), feedCap: configuration.feedCacheCap)).objects(on: client)
             services.append(client)
+            checks.append(.memcached(client))
         }
         var queue: (any JobQueue)?
         if let url = configuration.amqpURL {
             let client = AMQPClient(configuration: try AMQPConfiguration(url: url), logger: logger)
             services.append(client)
+            checks.append(.rabbitMQ(client))
             queue = AMQPJobQueue(client: client, topology: JobTopology(prefix: configuration.amqpQueuePrefix))
         }
         var slot = NodeSlot.alone
@@ -44,7 +48,7 @@ public enum Roles {
             throw error
         }
         let starling = Starling(configuration: configuration, repositories: database.repositories, logger: logger, blobs: blobs, caches: caches,
-                                queue: queue, slot: slot)
+                                queue: queue, slot: slot, readiness: Readiness(checks: checks))
         return (starling, services)
     }
 

@@ -25,8 +25,11 @@ public struct Starling: Sendable {
     public let blobs: any BlobStore
     /// The caches in front of the store.
     public let caches: Caches
-    /// Every route, behind the error and authentication middleware; HEAD answered as GET.
-    public let responder: HeadResponder<RouterResponder<StarlingRequestContext>>
+    /// Every route, behind the error and authentication middleware; HEAD answered as GET; each
+    /// request observed (request id, access log line, HTTP metrics).
+    public let responder: ObservedResponder<HeadResponder<RouterResponder<StarlingRequestContext>>>
+    /// What `GET /readyz` asks: every service this process was configured with.
+    public let readiness: Readiness
     /// Takes recorded jobs out of the outbox: the in-process worker, or the relay to a broker.
     public let relay: any OutboxProcessor
     /// The services to run beside the HTTP server.
@@ -42,9 +45,11 @@ public struct Starling: Sendable {
     ///   - queue: a broker to relay jobs to instead of running them in this process (tests use a
     ///     queue that never takes one to simulate a crash between commit and hand-over).
     ///   - slot: this process's node slot among the processes sharing the database.
+    ///   - readiness: the services `/readyz` checks; the store alone when nil.
     public init(configuration: Configuration, repositories store: Repositories, clock: any WallClock = SystemWallClock(),
                 logger: Logger, blobs: (any BlobStore)? = nil, caches: Caches? = nil, queue: (any JobQueue)? = nil,
-                slot: NodeSlot = .alone) {
+                slot: NodeSlot = .alone, readiness: Readiness? = nil) {
+        MetricsExport.bootstrap()  // before anything makes a metric handle
         self.configuration = configuration
         let caches = caches ?? .inProcess(clock: clock, feedCap: configuration.feedCacheCap)
         self.caches = caches
@@ -78,8 +83,12 @@ public struct Starling: Sendable {
         let useCases = UseCases(repositories: repositories, caches: caches, objects: objects, blobs: blobs, ids: ids, clock: clock,
                                 configuration: configuration, logger: logger, jobsRecorded: { relay.nudge() })
         self.useCases = useCases
-        let router = CourseRouter.build(useCases: useCases, repositories: repositories, blobs: blobs, rateLimits: rateLimits)
-        self.responder = HeadResponder(router.buildResponder())
+        let readiness = readiness ?? Readiness(checks: [.store(store)])
+        self.readiness = readiness
+        let operations = OperationsController(readiness: readiness, outbox: store.outbox, clock: clock)
+        let router = CourseRouter.build(useCases: useCases, repositories: repositories, blobs: blobs, rateLimits: rateLimits,
+                                        operations: operations)
+        self.responder = ObservedResponder(HeadResponder(router.buildResponder()))
     }
 
     /// The HTTP application with the background services.

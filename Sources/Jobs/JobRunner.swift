@@ -29,6 +29,14 @@ public struct JobRunner: Sendable {
 
     /// Runs `job` once and says what should become of it.
     public func run(_ job: PendingJob) async -> Outcome {
+        let started = ContinuousClock.now
+        let outcome = await attempt(job)
+        StarlingMetrics.jobRan(job.job.name, duration: ContinuousClock.now - started, failed: outcome != .done,
+                               dead: { if case .dead = outcome { true } else { false } }())
+        return outcome
+    }
+
+    private func attempt(_ job: PendingJob) async -> Outcome {
         do {
             try await handlers.run(job.job)
             return .done

@@ -38,6 +38,7 @@ extension FanOutTweet {
         let gone = followers.filter { !stillFollowing.contains($0) }
         for owner in gone { _ = try await newsfeeds.remove(authorID: tweet.userID, fromFeedOf: owner) }
         if !gone.isEmpty { try await feedCache.invalidate(gone.map(CacheKeys.newsfeed)) }
+        StarlingMetrics.fanoutDelivered(tweetID: tweet.id)
         return inserted
     }
 }

@@ -58,6 +58,7 @@ public struct FanOutTweet: Sendable {
         }
         // Every row is written; a cache that failed makes the job run again (rows are idempotent)
         // so that cached feeds catch up once the cache is back.
+        StarlingMetrics.fanoutDelivered(tweetID: tweet.id)
         if let cacheFailure { throw cacheFailure }
         return inserted
     }

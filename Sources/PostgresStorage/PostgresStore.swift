@@ -53,9 +53,11 @@ public final class PostgresStore: Sendable {
     /// store's for work that is not a request's, such as a migration.
     func transaction<T: Sendable>(timeout: Duration? = nil,
                                   _ body: @escaping @Sendable (PostgresTransaction) async throws -> T) async throws -> T {
-        try await guarded(timeout: timeout ?? self.timeout) {
+        let started = ContinuousClock.now
+        return try await guarded(timeout: timeout ?? self.timeout) {
             try await self.client.withTransaction(logger: self.logger) { connection in
-                try await body(PostgresTransaction(connection: connection, logger: self.logger, observer: self.observer))
+                StarlingMetrics.storeConnectionAcquired(store: "postgres", since: started)
+                return try await body(PostgresTransaction(connection: connection, logger: self.logger, observer: self.observer))
             }
         }
     }
@@ -65,8 +67,12 @@ public final class PostgresStore: Sendable {
     @discardableResult
     func withConnection<T: Sendable>(timeout: Duration? = nil,
                                      _ body: @escaping @Sendable (PostgresConnection) async throws -> T) async throws -> T {
-        try await guarded(timeout: timeout ?? self.timeout) {
-            try await self.client.withConnection { connection in try await body(connection) }
+        let started = ContinuousClock.now
+        return try await guarded(timeout: timeout ?? self.timeout) {
+            try await self.client.withConnection { connection in
+                StarlingMetrics.storeConnectionAcquired(store: "postgres", since: started)
+                return try await body(connection)
+            }
         }
     }
 

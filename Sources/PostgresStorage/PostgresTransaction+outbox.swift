@@ -8,6 +8,7 @@ extension PostgresTransaction {
             INSERT INTO outbox (id, name, payload)
             SELECT * FROM UNNEST(\(jobs.map(\.id))::BIGINT[], \(jobs.map(\.name))::TEXT[], \(jobs.map(\.payload))::TEXT[])
             """)
+        StarlingMetrics.jobsEnqueued(jobs)
     }
 
     /// Records a job in the outbox as part of this transaction.

@@ -1,3 +1,5 @@
+import StarlingCore
+
 /// A first-come, first-served lock for async code: serializes the transactions on the one
 /// SQLite writer connection, across suspension points where an actor would interleave.
 actor AsyncLock {
@@ -9,7 +11,9 @@ actor AsyncLock {
             locked = true
             return
         }
+        let started = ContinuousClock.now
         await withCheckedContinuation { waiters.append($0) }
+        StarlingMetrics.storePoolWait(store: "sqlite", waited: ContinuousClock.now - started)
     }
 
     func unlock() {

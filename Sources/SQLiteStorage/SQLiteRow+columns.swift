@@ -79,5 +79,6 @@ extension SQLiteTransaction {
     /// Records a job in the outbox as part of this transaction.
     func record(_ job: Job) async throws {
         try await execute("INSERT INTO outbox (id, name, payload) VALUES (?, ?, ?)", [job.id.sqlite, job.name.sqlite, job.payload.sqlite])
+        StarlingMetrics.jobEnqueued(job.name)
     }
 }

@@ -34,10 +34,12 @@ public struct CachedListReader: Sendable {
         }
         switch lookup {
         case .hit(let ids, let hasNextPage):
+            StarlingMetrics.feedCacheHit(key: key)
             return Page(items: ids, hasNextPage: hasNextPage)
         case .beyondCache:
             return try await load(page)
         case .miss:
+            StarlingMetrics.feedCacheMiss(key: key)
             if let list = try await flights.run(key, { try await fill(key, load: load) }) {
                 let candidates = list.filter(page.contains).prefix(page.limit + 1)
                 if candidates.count > page.limit || list.count < cache.cap {
@@ -75,6 +77,7 @@ public struct CachedListReader: Sendable {
         let loaded = try await load(PageRequest(limit: cap))
         do {
             try await cache.fill(key, ids: loaded.items, complete: !loaded.hasNextPage)
+            StarlingMetrics.feedCacheFill(key: key)
             // A fanout that wrote its rows after our load but pushed before our fill found no list
             // to push into: read what arrived since, and push it now.
             if let head = loaded.items.first {

@@ -16,6 +16,7 @@ public actor MemoryOutbox: OutboxStore {
 
     /// Records a job (the in-memory stand-in for an insert inside a transaction).
     public func append(_ job: Job) {
+        StarlingMetrics.jobEnqueued(job.name)
         rows[job.id] = Row(job: job)
     }
 

@@ -49,6 +49,7 @@ public struct ObjectCache: Sendable {
             return try await load(ids)
         }
         let missing = Array(Set(ids).subtracting(found.keys))
+        StarlingMetrics.objectCache(hits: found.count, misses: missing.count, key: key(ids[0]))
         guard !missing.isEmpty else { return found }
         let loaded = try await load(missing)
         var entries: [String: ByteBuffer] = [:]
@@ -85,6 +86,7 @@ public struct ObjectCache: Sendable {
         } catch is NotStored {
             return [:]
         }
+        StarlingMetrics.objectCache(hits: loaded.value == nil ? 1 : 0, misses: loaded.value == nil ? 0 : 1, key: key)
         if let value = loaded.value { return [id: value] }
         var copy = bytes
         if let value = Value(from: &copy) { return [id: value] }

@@ -49,6 +49,7 @@ public struct RateLimitPolicy: Sendable {
         default: subject = "ip\(context.clientIP)"
         }
         if let wait = await limiter.hit("\(rule.name):\(subject)", limits: limits) {
+            StarlingMetrics.rateLimited(rule: rule.name)
             throw StarlingError.rateLimited(retryAfterSeconds: wait)
         }
     }

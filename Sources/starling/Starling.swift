@@ -34,6 +34,7 @@ struct SettingsOptions: ParsableArguments {
     @Option(name: .customLong("s3-endpoint"), help: "http(s)://host[:port] of an S3-compatible server (STARLING_S3_ENDPOINT, default AWS's for the region).")
     var s3Endpoint: String?
     @Option(name: .customLong("s3-region"), help: "The bucket's region (STARLING_S3_REGION, default us-east-1).") var s3Region: String?
+    @OptionGroup var tuning: TuningOptions
 
     func resolve() throws -> Configuration {
         var flags: [String: String] = [:]
@@ -48,8 +49,11 @@ struct SettingsOptions: ParsableArguments {
         flags["s3-bucket"] = s3Bucket
         flags["s3-endpoint"] = s3Endpoint
         flags["s3-region"] = s3Region
+        flags.merge(tuning.flags) { $1 }
         do {
-            return try Configuration.resolve(flags: flags, environment: ProcessInfo.processInfo.environment)
+            let configuration = try Configuration.resolve(flags: flags, environment: ProcessInfo.processInfo.environment)
+            LogOutput.bootstrap(configuration.logFormat)  // before any logger is made
+            return configuration
         } catch let error as ConfigurationError {
             throw ValidationError(error.description)
         }
@@ -64,13 +68,16 @@ func makeLogger() -> Logger {
 
 /// `starling serve`: runs the API server until SIGTERM or SIGINT.
 struct Serve: AsyncParsableCommand {
-    static let configuration = CommandConfiguration(abstract: "Run the API server (migrations run at start-up).")
+    static let configuration = CommandConfiguration(
+        abstract: "Run the API server (migrations run at start-up) until SIGTERM or SIGINT (a second one exits at once).",
+        discussion: TuningOptions.environmentOnly)
     @OptionGroup var settings: SettingsOptions
 
     func run() async throws {
         let configuration = try settings.resolve()
-        let app = try await buildApplication(configuration, logger: makeLogger())
-        try await app.runService()
+        let logger = makeLogger()
+        let app = try await buildApplication(configuration, logger: logger)
+        try await GracefulShutdown.run([app], gracePeriod: configuration.shutdownGracePeriod, logger: logger)
     }
 }
 

@@ -1,0 +1,103 @@
+import Metrics
+
+/// Every metric the domain emits, by name, in one place: counters, histograms and gauges through
+/// swift-metrics, so no domain depends on a metrics backend (the composition root bootstraps one:
+/// Prometheus). Names follow Prometheus conventions (`_total` for counters, `_seconds` for times);
+/// label values come from fixed sets (a cache key's kind, a job's name, a rate-limit rule).
+///
+/// Handles are made per emission (the backend returns the one series for a name and labels), so an
+/// emission made before the backend was bootstrapped costs nothing and misses nothing later.
+public enum StarlingMetrics {
+    // MARK: Feed cache (capped id lists: newsfeeds, timelines)
+
+    /// A page answered from a cached list.
+    public static func feedCacheHit(key: String) {
+        Counter(label: "starling_feed_cache_hits_total", dimensions: [("list", kind(of: key))]).increment()
+    }
+
+    /// A list that was not cached (its page is read from the store, and the list loaded once).
+    public static func feedCacheMiss(key: String) {
+        Counter(label: "starling_feed_cache_misses_total", dimensions: [("list", kind(of: key))]).increment()
+    }
+
+    /// A list loaded from the store into the cache.
+    public static func feedCacheFill(key: String) {
+        Counter(label: "starling_feed_cache_fills_total", dimensions: [("list", kind(of: key))]).increment()
+    }
+
+    // MARK: Object cache (users, tweets, sessions, counts)
+
+    /// Objects found in (`hits`) and missing from (`misses`) the object cache in one lookup.
+    public static func objectCache(hits: Int, misses: Int, key: String) {
+        let kind = kind(of: key)
+        if hits > 0 { Counter(label: "starling_object_cache_hits_total", dimensions: [("kind", kind)]).increment(by: hits) }
+        if misses > 0 { Counter(label: "starling_object_cache_misses_total", dimensions: [("kind", kind)]).increment(by: misses) }
+    }
+
+    // MARK: Jobs
+
+    /// A job recorded in the outbox (counted as its transaction writes it).
+    public static func jobEnqueued(_ name: String) {
+        Counter(label: "starling_jobs_enqueued_total", dimensions: [("name", name)]).increment()
+    }
+
+    /// Jobs recorded in the outbox in one statement.
+    public static func jobsEnqueued(_ jobs: [Job]) {
+        for job in jobs { jobEnqueued(job.name) }
+    }
+
+    /// One attempt at a job ran, for `duration`, and succeeded or `failed`; `dead` when it will not
+    /// be tried again.
+    public static func jobRan(_ name: String, duration: Duration, failed: Bool, dead: Bool) {
+        Counter(label: "starling_jobs_run_total", dimensions: [("name", name)]).increment()
+        Timer(label: "starling_job_duration_seconds", dimensions: [("name", name)]).record(duration: duration)
+        if failed { Counter(label: "starling_jobs_failed_total", dimensions: [("name", name)]).increment() }
+        if dead { Counter(label: "starling_jobs_dead_total", dimensions: [("name", name)]).increment() }
+    }
+
+    // MARK: Fanout
+
+    /// A fanout wrote its last follower row: the time since the tweet was created (a tweet's id is
+    /// its creation time in microseconds, `IDGenerator`). For a fanout shared out in batches, each
+    /// batch reports when its rows are written; the last batch's is the fanout's lag.
+    public static func fanoutDelivered(tweetID: Int64, now: Int64 = SystemWallClock().nowMicros()) {
+        let (micros, overflow) = now.subtractingReportingOverflow(tweetID)
+        guard !overflow else { return }
+        Timer(label: "starling_fanout_lag_seconds", dimensions: []).record(duration: .microseconds(max(0, micros)))
+    }
+
+    // MARK: Store
+
+    /// A call to the relational store waited `waited` for a connection of its pool (`store`:
+    /// sqlite or postgres).
+    public static func storePoolWait(store: String, waited: Duration) {
+        Counter(label: "starling_store_pool_waits_total", dimensions: [("store", store)]).increment()
+        Timer(label: "starling_store_pool_wait_seconds", dimensions: [("store", store)]).record(duration: waited)
+    }
+
+    /// A call to the relational store got a pooled connection: counted as a wait when that took
+    /// `threshold` or longer since `started` (when the call asked for it).
+    public static func storeConnectionAcquired(store: String, since started: ContinuousClock.Instant,
+                                               threshold: Duration = .milliseconds(1)) {
+        let waited = ContinuousClock.now - started
+        if waited >= threshold { storePoolWait(store: store, waited: waited) }
+    }
+
+    // MARK: Rate limits
+
+    /// A request refused by the rate-limit rule `rule`.
+    public static func rateLimited(rule: String) {
+        Counter(label: "starling_rate_limited_total", dimensions: [("rule", rule)]).increment()
+    }
+
+    // MARK: -
+
+    /// A cache key's kind: the part before its first colon (`newsfeed:12` → `newsfeed`), so a
+    /// label takes one of the few values `CacheKeys` makes.
+    static func kind(of key: String) -> String {
+        guard let colon = key.firstIndex(of: ":") else { return "other" }
+        let kind = key[..<colon]
+        guard !kind.isEmpty, kind.count <= 32, kind.allSatisfy({ $0.isLetter || $0 == "_" }) else { return "other" }
+        return String(kind)
+    }
+}
