@@ -80,11 +80,21 @@ let package = Package(
         domain("Comments", ["Tweets"]),
         domain("Likes", ["Tweets", "Comments"]),
         domain("Notifications", ["Likes", "Comments", "Friendships"]),
+        domain("MastodonClients", ["Accounts", "Tweets"]),
         .target(
             name: "CourseAPI",
             dependencies: [
                 "StarlingCore", "StarlingHTTP", "Media", "Accounts", "Tweets", "Friendships", "Newsfeeds", "Comments", "Likes",
                 "Notifications",
+                .product(name: "Hummingbird", package: "hummingbird"),
+            ],
+            swiftSettings: swiftSettings
+        ),
+        .target(
+            name: "MastodonAPI",
+            dependencies: [
+                "StarlingCore", "StarlingHTTP", "Media", "Accounts", "Tweets", "Friendships", "Newsfeeds", "Comments", "Likes",
+                "Notifications", "MastodonClients",
                 .product(name: "Hummingbird", package: "hummingbird"),
             ],
             swiftSettings: swiftSettings
@@ -102,7 +112,7 @@ let package = Package(
         .target(
             name: "SQLiteStorage",
             dependencies: [
-                "StarlingCore", "Accounts", "Tweets", "Friendships", "Newsfeeds", "Comments", "Likes", "Notifications", "Seeding",
+                "MastodonClients", "StarlingCore", "Accounts", "Tweets", "Friendships", "Newsfeeds", "Comments", "Likes", "Notifications", "Seeding",
                 .product(name: "SQLiteNIO", package: "sqlite-nio"),
             ],
             swiftSettings: swiftSettings
@@ -110,7 +120,7 @@ let package = Package(
         .target(
             name: "PostgresStorage",
             dependencies: [
-                "StarlingCore", "Accounts", "Tweets", "Friendships", "Newsfeeds", "Comments", "Likes", "Notifications", "Seeding",
+                "MastodonClients", "StarlingCore", "Accounts", "Tweets", "Friendships", "Newsfeeds", "Comments", "Likes", "Notifications", "Seeding",
                 .product(name: "PostgresNIO", package: "postgres-nio"),
                 .product(name: "_ConnectionPoolModule", package: "postgres-nio"),
                 .product(name: "NIOCore", package: "swift-nio"),
@@ -197,7 +207,7 @@ let package = Package(
         .target(
             name: "App",
             dependencies: [
-                "StarlingCore", "Jobs", "StarlingHTTP", "CourseAPI", "Media", "Accounts", "Tweets", "Friendships", "Newsfeeds", "Comments", "Likes",
+                "MastodonAPI", "MastodonClients", "StarlingCore", "Jobs", "StarlingHTTP", "CourseAPI", "Media", "Accounts", "Tweets", "Friendships", "Newsfeeds", "Comments", "Likes",
                 "Notifications", "Seeding", "SQLiteStorage", "PostgresStorage", "DiskStorage", "RESP", "RedisCache", "Memcached", "MemcachedCache", "AMQP", "AMQPJobs", "S3", "WebApp",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "Metrics", package: "swift-metrics"),
@@ -253,6 +263,8 @@ let package = Package(
         .testTarget(name: "MemcachedCacheTests", dependencies: ["MemcachedCache", "StarlingTestKit"], swiftSettings: swiftSettings),
         .testTarget(name: "CourseAPITests", dependencies: ["CourseAPI", "DiskStorage", "StarlingTesting"], swiftSettings: swiftSettings),
         .testTarget(name: "S3Tests", dependencies: ["S3", "App", "StarlingTesting"], swiftSettings: swiftSettings),
+        .testTarget(name: "MastodonAPITests", dependencies: ["MastodonAPI", "MastodonClients", "StarlingTesting"],
+                    swiftSettings: swiftSettings),
         .testTarget(name: "AppTests", dependencies: ["App", "StarlingTesting"], swiftSettings: swiftSettings),
     ]
 )
