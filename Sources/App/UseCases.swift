@@ -18,6 +18,7 @@ public struct UseCases: Sendable {
     public let updateProfile: UpdateProfile
     public let postTweet: PostTweet
     public let deleteTweet: DeleteTweet
+    public let retweetTweet: RetweetTweet
     public let readTimeline: ReadTimeline
     public let hydrateTweets: HydrateTweets
     public let follow: Follow
@@ -50,8 +51,9 @@ public struct UseCases: Sendable {
         updateProfile = UpdateProfile(users: repositories.users, images: images)
         postTweet = PostTweet(tweets: repositories.tweets, images: images, feedCache: caches.feeds, ids: ids, jobsRecorded: jobsRecorded)
         deleteTweet = DeleteTweet(tweets: repositories.tweets, feedCache: caches.feeds, ids: ids, jobsRecorded: jobsRecorded)
+        retweetTweet = RetweetTweet(tweets: repositories.tweets, feedCache: caches.feeds, ids: ids, jobsRecorded: jobsRecorded)
         readTimeline = ReadTimeline(tweets: repositories.tweets, users: repositories.users, reader: lists)
-        hydrateTweets = HydrateTweets(users: repositories.users, likes: repositories.likes)
+        hydrateTweets = HydrateTweets(users: repositories.users, likes: repositories.likes, tweets: repositories.tweets)
         followCounts = FollowCounts(friendships: repositories.friendships, objects: objects, logger: logger)
         follow = Follow(friendships: repositories.friendships, users: repositories.users, counts: followCounts, ids: ids,
                         jobsRecorded: jobsRecorded)

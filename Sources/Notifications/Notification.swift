@@ -1,8 +1,9 @@
 import StarlingCore
 
 /// Something that happened to a user's things: a comment on their tweet, a like of their tweet or
-/// comment, a new follower. Its id is the id of what caused it (a comment, like or friendship),
-/// which is also its time, so a replayed job cannot notify twice.
+/// comment, a retweet of their tweet, a new follower. Its id is the id of what caused it (a
+/// comment, like, retweet or friendship), which is also its time, so a replayed job cannot notify
+/// twice.
 public struct Notification: Sendable, Equatable {
     /// What happened, in the course's words.
     public enum Verb: String, Sendable {
@@ -10,6 +11,8 @@ public struct Notification: Sendable, Equatable {
         case likedYourTweet = "liked your tweet"
         case likedYourComment = "liked your comment"
         case followedYou = "followed you"
+        /// The action object is the retweet, the target the original.
+        case retweetedYourTweet = "retweeted your tweet"
     }
 
     /// An object a notification points at.

@@ -4,7 +4,7 @@ import Likes
 import StarlingCore
 import Tweets
 
-/// The jobs that turn comments, likes and follows into notifications. Each reloads what it
+/// The jobs that turn comments, likes, retweets and follows into notifications. Each reloads what it
 /// needs, treats "gone" (deleted, unliked, unfollowed) as done, never notifies users of their own
 /// actions, and may run twice: the notification's id is its cause's id.
 public struct Notify: Sendable {
@@ -46,6 +46,14 @@ public struct Notify: Sendable {
                                     target: .init(job.contentType, job.objectID)))
     }
 
+    /// "retweeted your tweet": to the original's author, if the retweet still stands.
+    public func retweet(_ job: RetweetNotificationJob) async throws {
+        guard let retweet = try await tweets.tweet(id: job.retweetID), let originalID = retweet.retweetOf,
+              let original = try await tweets.tweet(id: originalID) else { return }
+        try await send(Notification(id: retweet.id, recipientID: original.userID, actorID: retweet.userID, verb: .retweetedYourTweet,
+                                    actionObject: .init(.tweet, retweet.id), target: .init(.tweet, original.id)))
+    }
+
     /// "followed you": to the followed user, if the follow still stands.
     public func follow(_ job: FollowNotificationJob) async throws {
         guard try await friendships.followed(by: job.followerID, among: [job.followeeID]).contains(job.followeeID) else { return }
@@ -63,5 +71,6 @@ public struct Notify: Sendable {
         handlers.register(CommentNotificationJob.self, comment)
         handlers.register(LikeNotificationJob.self, like)
         handlers.register(FollowNotificationJob.self, follow)
+        handlers.register(RetweetNotificationJob.self, retweet)
     }
 }

@@ -115,6 +115,13 @@ enum PostgresMigrations {
             "CREATE TABLE node_slots (slot INTEGER PRIMARY KEY, holder TEXT, lease_until BIGINT NOT NULL DEFAULT 0)",
             "INSERT INTO node_slots (slot) VALUES (0), (1), (2), (3), (4), (5), (6), (7), (8), (9), (10), (11), (12), (13), (14), (15)",
         ]),
+        // Retweets (Mastodon's reblogs) are tweets of the retweeting user naming their original, in the
+        // same id space; each user retweets a tweet at most once. The original counts them.
+        Migration(version: 5, name: "add_retweets", statements: [
+            "ALTER TABLE tweets ADD COLUMN retweet_of BIGINT",
+            "ALTER TABLE tweets ADD COLUMN retweets_count INTEGER NOT NULL DEFAULT 0",
+            "CREATE UNIQUE INDEX tweets_retweet_of_user ON tweets (retweet_of, user_id) WHERE retweet_of IS NOT NULL",
+        ]),
     ]
 
     /// Finds a tweet's feed rows on deletion; set aside during a bulk load, which is faster

@@ -1,7 +1,8 @@
 import StarlingCore
 
 /// A `TweetRepository` that reads tweets by id through the object cache and forgets a tweet when
-/// it is deleted (its counters are forgotten by the like and comment stores' own decorators).
+/// it is deleted, and an original whose `retweets_count` a retweet or its deletion changed (its
+/// other counters are forgotten by the like and comment stores' own decorators).
 public struct CachedTweetRepository: TweetRepository {
     let base: any TweetRepository
     let objects: ObjectCache
@@ -27,9 +28,27 @@ public struct CachedTweetRepository: TweetRepository {
         try await base.tweets(userID: userID, page: page)
     }
 
-    public func delete(id: Int64, cleanUp: [Job]) async throws -> Bool {
+    public func delete(id: Int64, cleanUp: @escaping @Sendable (Tweet) -> [Job]) async throws -> [Tweet] {
         let deleted = try await base.delete(id: id, cleanUp: cleanUp)
-        await objects.invalidate([CacheKeys.tweet(id)])
+        // The tweet asked for is forgotten even when it was gone already (a stale cached copy).
+        let ids = Set([id] + deleted.flatMap { [$0.id] + ($0.retweetOf.map { [$0] } ?? []) })
+        await objects.invalidate(ids.sorted().map(CacheKeys.tweet))
         return deleted
+    }
+
+    public func retweet(_ retweet: Tweet, jobs: [Job]) async throws -> Tweet {
+        let stored = try await base.retweet(retweet, jobs: jobs)
+        if stored == retweet, let originalID = retweet.retweetOf {
+            await objects.invalidate([CacheKeys.tweet(originalID)])
+        }
+        return stored
+    }
+
+    public func retweet(of originalID: Int64, by userID: Int64) async throws -> Tweet? {
+        try await base.retweet(of: originalID, by: userID)
+    }
+
+    public func retweeted(by userID: Int64, among originalIDs: [Int64]) async throws -> Set<Int64> {
+        try await base.retweeted(by: userID, among: originalIDs)
     }
 }

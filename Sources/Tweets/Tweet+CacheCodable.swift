@@ -10,9 +10,12 @@ extension Tweet: CacheCodable {
         buffer.writeField(Int64(commentsCount))
         buffer.writeField(Int64(photoKeys.count))
         for key in photoKeys { buffer.writeField(key) }
+        buffer.writeField(Int64(retweetsCount))
+        buffer.writeField(retweetOf ?? 0)  // ids are positive: 0 is "not a retweet"
     }
 
-    /// Bytes cached before tweets carried their photo keys end after the counts: they are a miss.
+    /// Bytes cached before tweets carried their photo keys, or their retweet fields, end early:
+    /// they are a miss.
     public init?(from buffer: inout ByteBuffer) {
         guard let id = buffer.readInt64Field(), let userID = buffer.readInt64Field(), let content = buffer.readStringField() ?? nil,
               let likes = buffer.readInt64Field(), let comments = buffer.readInt64Field(),
@@ -24,6 +27,8 @@ extension Tweet: CacheCodable {
             guard let key = buffer.readStringField() ?? nil else { return nil }
             photoKeys.append(key)
         }
-        self.init(id: id, userID: userID, content: content, likesCount: Int(likes), commentsCount: Int(comments), photoKeys: photoKeys)
+        guard let retweets = buffer.readInt64Field(), let retweetOf = buffer.readInt64Field() else { return nil }
+        self.init(id: id, userID: userID, content: content, likesCount: Int(likes), commentsCount: Int(comments), photoKeys: photoKeys,
+                  retweetOf: retweetOf > 0 ? retweetOf : nil, retweetsCount: Int(retweets))
     }
 }

@@ -40,10 +40,11 @@ public enum TweetRepositoryContract {
         #expect(ownFeed.items.map(\.tweetID) == [105, 104, 103, 102, 101], "the author's own feed is written with the tweet")
         #expect(try await repositories.outbox.pending(limit: 100).map(\.id) == [901, 902, 903, 904, 905, 950])
 
-        #expect(try await tweets.delete(id: 105, cleanUp: [Job(id: 960, RemoveTweetFromFeedsJob(tweetID: 105, authorID: 1))]))
+        #expect(try await tweets.delete(id: 105) { [Job(id: 960, RemoveTweetFromFeedsJob(tweetID: $0.id, authorID: $0.userID))] }
+            .map(\.id) == [105])
         #expect(try await tweets.tweet(id: 105) == nil)
-        #expect(try await !tweets.delete(id: 105, cleanUp: [Job(id: 961, RemoveTweetFromFeedsJob(tweetID: 105, authorID: 1))]))
-        #expect(try await tweets.delete(id: 200, cleanUp: []))
+        #expect(try await tweets.delete(id: 105) { [Job(id: 961, RemoveTweetFromFeedsJob(tweetID: $0.id, authorID: $0.userID))] }.isEmpty)
+        #expect(try await tweets.delete(id: 200) { _ in [] }.map(\.photoKeys) == [photos], "the deleted tweet comes back as it was")
         let pending = try await repositories.outbox.pending(limit: 100)
         #expect(pending.last?.id == 960 && pending.count == 7, "only a real deletion records its clean-up job")
         try await tweets.create(Tweet(id: 200, userID: 2, content: "again", photoKeys: ["photos/new.png"]),
