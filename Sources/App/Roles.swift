@@ -82,11 +82,10 @@ public enum Roles {
             let app = Application(router: router, configuration: .init(address: .hostname(configuration.host, port: healthPort),
                                                                        serverName: "starling-worker"),
                                   services: services + starling.services + starling.brokerConsumers(among: services, logger: logger), logger: logger)
-            try await app.runService()
+            try await GracefulShutdown.run([app], gracePeriod: configuration.shutdownGracePeriod, logger: logger)
         } else {
-            let group = ServiceGroup(services: services + starling.services + starling.brokerConsumers(among: services, logger: logger), gracefulShutdownSignals: [.sigterm, .sigint],
-                                     logger: logger)
-            try await group.run()
+            try await GracefulShutdown.run(services + starling.services + starling.brokerConsumers(among: services, logger: logger),
+                                           gracePeriod: configuration.shutdownGracePeriod, logger: logger)
         }
     }
 }
