@@ -6,16 +6,20 @@ import StarlingCore
 public struct Authenticate: Sendable {
     let sessions: any SessionRepository
     let clock: any WallClock
+    /// Notes the user's activity (at most hourly), so that fanout knows who still reads.
+    let recordActivity: RecordActivity?
 
-    public init(sessions: any SessionRepository, clock: any WallClock) {
+    public init(sessions: any SessionRepository, clock: any WallClock, recordActivity: RecordActivity? = nil) {
         self.sessions = sessions
         self.clock = clock
+        self.recordActivity = recordActivity
     }
 
     /// Who a token logs in, or nil when it is unknown, revoked or expired.
     public func callAsFunction(token: String) async throws -> AuthenticatedSession? {
         let hash = Credentials.tokenHash(token)
         guard let session = try await sessions.session(tokenHash: hash, now: clock.nowMicros()) else { return nil }
+        await recordActivity?(userID: session.userID)
         return AuthenticatedSession(userID: session.userID, tokenHash: hash)
     }
 }

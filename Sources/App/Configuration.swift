@@ -1,5 +1,7 @@
 import Foundation
 import AMQP
+import Friendships
+import Newsfeeds
 import PostgresStorage
 import Memcached
 import RESP
@@ -33,6 +35,12 @@ public struct Configuration: Sendable, Equatable {
     public var maximumImageBytes = 10 << 20
     /// How many ids each cached newsfeed and timeline keeps.
     public var feedCacheCap = 800
+    /// How newsfeeds are built: push, pull, or push with celebrities pulled and inactive users skipped.
+    public var feedModel = FeedModel.hybrid
+    /// Followers that make a user a celebrity (cleared below half of it).
+    public var celebrityFollowers = FlagCelebrities.defaultThreshold
+    /// Days without an authenticated request after which a user gets no fanout (hybrid).
+    public var inactiveDays = FeedRules.defaultInactiveDays
     /// How long a read that missed the feed cache waits for another process filling the same list
     /// before it reads the store itself (no flag: tests on a loaded machine lengthen it).
     public var feedFillWaitMilliseconds = 500
@@ -68,6 +76,8 @@ public struct Configuration: Sendable, Equatable {
         ("bcrypt-cost", "STARLING_BCRYPT_COST"), ("job-workers", "STARLING_JOB_WORKERS"),
         ("job-max-attempts", "STARLING_JOB_MAX_ATTEMPTS"), ("job-lease-seconds", "STARLING_JOB_LEASE_SECONDS"),
         ("max-image-mb", "STARLING_MAX_IMAGE_MB"), ("feed-cache-cap", "STARLING_FEED_CACHE_CAP"),
+        ("feed-model", "STARLING_FEED_MODEL"), ("celebrity-followers", "STARLING_CELEBRITY_FOLLOWERS"),
+        ("inactive-days", "STARLING_INACTIVE_DAYS"),
         ("header-timeout", "STARLING_HEADER_TIMEOUT"), ("body-timeout", "STARLING_BODY_TIMEOUT"),
         ("idle-timeout", "STARLING_IDLE_TIMEOUT"), ("max-connections", "STARLING_MAX_CONNECTIONS"),
         ("log-format", "STARLING_LOG_FORMAT"), ("shutdown-timeout", "STARLING_SHUTDOWN_TIMEOUT"),
@@ -149,6 +159,7 @@ public struct Configuration: Sendable, Equatable {
             configuration.feedCacheCap = cap
         }
         try resolveConnectionLimits(values, into: &configuration.connectionLimits)
+        try resolveFeeds(values, into: &configuration)
         try resolveOperations(values, into: &configuration)
         configuration.s3 = try resolveS3(values, environment: environment)
         let prefix = "STARLING_RATE_LIMIT_"

@@ -2,6 +2,7 @@ import Accounts
 import Comments
 import Friendships
 import Likes
+import MastodonClients
 import Newsfeeds
 import Notifications
 import PostgresStorage
@@ -28,12 +29,24 @@ public struct Repositories: Sendable {
     /// Leases node slots to the processes sharing the database; nil where only one process can use
     /// it (memory), which mints ids as node 0.
     public var nodeSlots: (any NodeSlotStore)? = nil
+    /// When users were last active and whose pushed feed is stale (hybrid feeds).
+    public var activity: any ActivityRepository
+    /// Which users are celebrities, pulled instead of fanned out (hybrid feeds).
+    public var celebrities: any CelebrityRepository
+    /// The pull side of newsfeeds: followees' timelines merged at read time.
+    public var feedSources: any FeedSourceRepository
+    /// What the Mastodon face stores: OAuth applications, tokens and codes, and client state.
+    public var mastodon: MastodonRepositories
 
     /// The in-memory implementations, sharing one outbox. Deleting a tweet or a comment deletes
     /// what belongs to it, as the relational stores do.
     public static func memory() async -> Repositories {
         let outbox = MemoryOutbox()
         let newsfeeds = MemoryNewsfeedRepository()
+        let users = MemoryUserRepository()
+        let friendships = MemoryFriendshipRepository(outbox: outbox)
+        let activity = MemoryActivityRepository(users: users, outbox: outbox)
+        let celebrities = MemoryCelebrityRepository(friendships: friendships, outbox: outbox)
         let tweets = MemoryTweetRepository(outbox: outbox, authorFeed: newsfeeds)
         let comments = MemoryCommentRepository(outbox: outbox, tweets: tweets)
         let likes = MemoryLikeRepository(outbox: outbox, tweets: tweets, comments: comments)
@@ -41,10 +54,13 @@ public struct Repositories: Sendable {
         await tweets.cascadeDeletes(to: likes)
         await comments.cascadeDeletes(to: likes)
         return Repositories(
-            users: MemoryUserRepository(), sessions: MemorySessionRepository(outbox: outbox), tweets: tweets,
-            friendships: MemoryFriendshipRepository(outbox: outbox), newsfeeds: newsfeeds, comments: comments,
+            users: users, sessions: MemorySessionRepository(outbox: outbox), tweets: tweets,
+            friendships: friendships, newsfeeds: newsfeeds, comments: comments,
             likes: likes,
-            notifications: MemoryNotificationRepository(), outbox: outbox, counterAudit: nil, bulkLoader: nil)
+            notifications: MemoryNotificationRepository(), outbox: outbox, counterAudit: nil, bulkLoader: nil,
+            activity: activity, celebrities: celebrities,
+            feedSources: RepositoryFeedSources(tweets: tweets, friendships: friendships, celebrities: celebrities, activity: activity),
+            mastodon: .memory(users: users, tweets: tweets))
     }
 
     /// The SQLite implementations over one database.
@@ -55,7 +71,9 @@ public struct Repositories: Sendable {
             newsfeeds: SQLiteNewsfeedRepository(store: store), comments: SQLiteCommentRepository(store: store),
             likes: SQLiteLikeRepository(store: store), notifications: SQLiteNotificationRepository(store: store),
             outbox: SQLiteOutboxStore(store: store), counterAudit: SQLiteCounterAudit(store: store),
-            bulkLoader: SQLiteBulkLoader(store: store), nodeSlots: SQLiteNodeSlots(store: store))
+            bulkLoader: SQLiteBulkLoader(store: store), nodeSlots: SQLiteNodeSlots(store: store),
+            activity: SQLiteActivityRepository(store: store), celebrities: SQLiteCelebrityRepository(store: store),
+            feedSources: SQLiteFeedSourceRepository(store: store), mastodon: .sqlite(store))
     }
 
     /// The PostgreSQL implementations over one database; its pool must be running.
@@ -66,6 +84,8 @@ public struct Repositories: Sendable {
             newsfeeds: PostgresNewsfeedRepository(store: store), comments: PostgresCommentRepository(store: store),
             likes: PostgresLikeRepository(store: store), notifications: PostgresNotificationRepository(store: store),
             outbox: PostgresOutboxStore(store: store), counterAudit: PostgresCounterAudit(store: store),
-            bulkLoader: PostgresBulkLoader(store: store), nodeSlots: PostgresNodeSlots(store: store))
+            bulkLoader: PostgresBulkLoader(store: store), nodeSlots: PostgresNodeSlots(store: store),
+            activity: PostgresActivityRepository(store: store), celebrities: PostgresCelebrityRepository(store: store),
+            feedSources: PostgresFeedSourceRepository(store: store), mastodon: .postgres(store))
     }
 }

@@ -26,9 +26,9 @@ extension Starling {
     /// followers (through the outbox, so the relay publishes them to the fanout queue) instead of
     /// delivering them all itself. Batch jobs run anywhere, broker or not.
     static func shareFanOuts(in handlers: inout JobHandlers, repositories: Repositories, caches: Caches, ids: IDGenerator,
-                             onBroker: Bool) {
+                             onBroker: Bool, audience: FeedAudience = .everyone) {
         let fanOut = FanOutTweet(tweets: repositories.tweets, friendships: repositories.friendships, newsfeeds: repositories.newsfeeds,
-                                 feedCache: caches.feeds)
+                                 feedCache: caches.feeds, audience: audience)
         handlers.register(FanOutTweetBatchJob.self) { job in try await fanOut.batch(job) }
         guard onBroker else { return }
         let outbox = repositories.outbox

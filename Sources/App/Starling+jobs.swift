@@ -9,14 +9,16 @@ import Tweets
 
 extension Starling {
     /// The handler of every job, by name: what the workers of any role run.
-    static func jobHandlers(repositories: Repositories, caches: Caches, objects: ObjectCache, blobs: any BlobStore) -> JobHandlers {
+    static func jobHandlers(repositories: Repositories, caches: Caches, objects: ObjectCache, blobs: any BlobStore,
+                            audience: FeedAudience = .everyone) -> JobHandlers {
         var handlers = JobHandlers()
         FeedMaintenance.register(
             in: &handlers,
             fanOut: FanOutTweet(tweets: repositories.tweets, friendships: repositories.friendships, newsfeeds: repositories.newsfeeds,
-                                feedCache: caches.feeds),
+                                feedCache: caches.feeds, audience: audience),
             maintenance: FeedMaintenance(tweets: repositories.tweets, friendships: repositories.friendships,
-                                         newsfeeds: repositories.newsfeeds, feedCache: caches.feeds, objects: objects))
+                                         newsfeeds: repositories.newsfeeds, feedCache: caches.feeds, objects: objects,
+                                         audience: audience, activity: repositories.activity))
         Notify(notifications: repositories.notifications, tweets: repositories.tweets, comments: repositories.comments,
                likes: repositories.likes, friendships: repositories.friendships).register(in: &handlers)
         handlers.register(DeleteBlobsJob.self) { job in for key in job.keys { try await blobs.delete(key) } }

@@ -70,19 +70,22 @@ public struct Starling: Sendable {
         let blobs = blobs ?? DiskBlobStore(root: configuration.mediaDirectory)
         self.blobs = blobs
 
-        var handlers = Self.jobHandlers(repositories: repositories, caches: caches, objects: objects, blobs: blobs)
-        Self.shareFanOuts(in: &handlers, repositories: repositories, caches: caches, ids: ids, onBroker: configuration.amqpURL != nil)
+        let audience = Self.feedAudience(repositories: repositories, configuration: configuration, clock: clock)
+        var handlers = Self.jobHandlers(repositories: repositories, caches: caches, objects: objects, blobs: blobs, audience: audience)
+        Self.shareFanOuts(in: &handlers, repositories: repositories, caches: caches, ids: ids, onBroker: configuration.amqpURL != nil,
+                          audience: audience)
         self.jobHandlers = handlers
         let relay = Self.outboxProcessor(configuration: configuration, outbox: repositories.outbox, handlers: handlers, queue: queue,
                                          clock: clock, logger: logger)
         self.relay = relay
-        self.services = [relay]
 
         let rateLimits = RateLimitPolicy(limiter: caches.rateLimiter, enabled: configuration.rateLimitsEnabled,
                                          overrides: configuration.rateLimitOverrides)
         let useCases = UseCases(repositories: repositories, caches: caches, objects: objects, blobs: blobs, ids: ids, clock: clock,
                                 configuration: configuration, logger: logger, jobsRecorded: { relay.nudge() })
         self.useCases = useCases
+        let sweep = configuration.feedModel == .hybrid ? [CelebritySweep(flagCelebrities: useCases.flagCelebrities, logger: logger)] : []
+        self.services = [relay] + sweep
         let readiness = readiness ?? Readiness(checks: [.store(store)])
         self.readiness = readiness
         let operations = OperationsController(readiness: readiness, outbox: store.outbox, clock: clock)

@@ -24,6 +24,8 @@ public struct UseCases: Sendable {
     public let follow: Follow
     public let followCounts: FollowCounts
     public let readNewsfeed: ReadNewsfeed
+    /// The celebrity sweep, and an admin's choice for one user.
+    public let flagCelebrities: FlagCelebrities
     public let commentOnTweet: CommentOnTweet
     public let hydrateComments: HydrateComments
     public let likeObject: LikeObject
@@ -44,7 +46,10 @@ public struct UseCases: Sendable {
             }
         }
         let lists = CachedListReader(cache: caches.feeds, logger: logger, waitMilliseconds: configuration.feedFillWaitMilliseconds)
-        authenticate = Authenticate(sessions: repositories.sessions, clock: clock)
+        let rules = configuration.feedRules
+        let recordActivity = RecordActivity(activity: repositories.activity, clock: clock, ids: ids, inactiveMicros: rules.inactiveMicros,
+                                            logger: logger, jobsRecorded: jobsRecorded)
+        authenticate = Authenticate(sessions: repositories.sessions, clock: clock, recordActivity: rules.model == .hybrid ? recordActivity : nil)
         signUp = SignUp(users: repositories.users, sessions: startSession, credentials: credentials, ids: ids)
         logIn = LogIn(users: repositories.users, sessions: startSession, credentials: credentials)
         logOut = LogOut(sessions: repositories.sessions, ids: ids)
@@ -57,7 +62,10 @@ public struct UseCases: Sendable {
         followCounts = FollowCounts(friendships: repositories.friendships, objects: objects, logger: logger)
         follow = Follow(friendships: repositories.friendships, users: repositories.users, counts: followCounts, ids: ids,
                         jobsRecorded: jobsRecorded)
-        readNewsfeed = ReadNewsfeed(newsfeeds: repositories.newsfeeds, reader: lists, switches: caches.switches)
+        readNewsfeed = ReadNewsfeed(newsfeeds: repositories.newsfeeds, reader: lists, switches: caches.switches,
+                                    sources: repositories.feedSources, rules: rules, clock: clock)
+        flagCelebrities = FlagCelebrities(celebrities: repositories.celebrities, clock: clock, ids: ids,
+                                          threshold: configuration.celebrityFollowers, jobsRecorded: jobsRecorded)
         commentOnTweet = CommentOnTweet(comments: repositories.comments, tweets: repositories.tweets, ids: ids, jobsRecorded: jobsRecorded)
         hydrateComments = HydrateComments(users: repositories.users, likes: repositories.likes)
         likeObject = LikeObject(likes: repositories.likes, tweets: repositories.tweets, comments: repositories.comments, ids: ids,

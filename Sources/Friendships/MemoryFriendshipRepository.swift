@@ -52,6 +52,13 @@ public actor MemoryFriendshipRepository: FriendshipRepository {
         (rows.keys.filter { $0.to == userID }.count, rows.keys.filter { $0.from == userID }.count)
     }
 
+    /// Every followed user's follower count (the celebrity sweep's input).
+    public func followerCounts() -> [Int64: Int] {
+        var counts: [Int64: Int] = [:]
+        for key in rows.keys { counts[key.to, default: 0] += 1 }
+        return counts
+    }
+
     private func newestFirst(_ page: PageRequest, where matches: (Friendship) -> Bool) -> Page<Friendship> {
         let candidates = rows.values.filter { matches($0) && page.contains($0.id) }.sorted { $0.id > $1.id }
         return page.page(fromNewestFirst: Array(candidates.prefix(page.limit + 1)))

@@ -13,7 +13,8 @@ extension FanOutTweet {
         try await feedCache.push(tweet.id, to: [CacheKeys.newsfeed(tweet.userID), CacheKeys.timeline(tweet.userID)])
         var batches: [FanOutTweetBatchJob] = []
         var after: Int64 = 0
-        while true {
+        let reachesFollowers = try await audience.reachesFollowers(tweet)
+        while reachesFollowers {
             let followers = try await friendships.followerIDs(of: tweet.userID, after: after, limit: batchSize)
             guard let last = followers.last else { break }
             // The last range is open above, so that a follower added meanwhile is not missed.
@@ -31,11 +32,12 @@ extension FanOutTweet {
     public func batch(_ job: FanOutTweetBatchJob) async throws -> Int {
         guard job.after < job.through, let tweet = try await tweets.tweet(id: job.tweetID) else { return 0 }
         let followers = try await friendships.followerIDs(of: tweet.userID, in: (job.after + 1)...job.through)
-        guard let first = followers.first, let last = followers.last else { return 0 }
-        let inserted = try await newsfeeds.insert(tweetID: tweet.id, authorID: tweet.userID, owners: followers)
-        try await feedCache.push(tweet.id, to: followers.map(CacheKeys.newsfeed))
+        guard let first = followers.first, let last = followers.last, try await audience.reachesFollowers(tweet) else { return 0 }
+        let recipients = try await audience.recipients(among: followers)
+        let inserted = try await newsfeeds.insert(tweetID: tweet.id, authorID: tweet.userID, owners: recipients)
+        try await feedCache.push(tweet.id, to: recipients.map(CacheKeys.newsfeed))
         let stillFollowing = Set(try await friendships.followerIDs(of: tweet.userID, in: first...last))
-        let gone = followers.filter { !stillFollowing.contains($0) }
+        let gone = recipients.filter { !stillFollowing.contains($0) }
         for owner in gone { _ = try await newsfeeds.remove(authorID: tweet.userID, fromFeedOf: owner) }
         if !gone.isEmpty { try await feedCache.invalidate(gone.map(CacheKeys.newsfeed)) }
         StarlingMetrics.fanoutDelivered(tweetID: tweet.id)

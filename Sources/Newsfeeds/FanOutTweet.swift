@@ -21,14 +21,17 @@ public struct FanOutTweet: Sendable {
     let newsfeeds: any NewsfeedRepository
     let feedCache: any FeedCache
     let batchSize: Int
+    /// Which followers take the push (by the feed model: celebrities and inactive users skipped).
+    let audience: FeedAudience
 
     public init(tweets: any TweetRepository, friendships: any FriendshipRepository, newsfeeds: any NewsfeedRepository,
-                feedCache: any FeedCache, batchSize: Int = FanOutTweet.defaultBatchSize) {
+                feedCache: any FeedCache, batchSize: Int = FanOutTweet.defaultBatchSize, audience: FeedAudience = .everyone) {
         self.tweets = tweets
         self.friendships = friendships
         self.newsfeeds = newsfeeds
         self.feedCache = feedCache
         self.batchSize = batchSize
+        self.audience = audience
     }
 
     /// Returns how many newsfeed rows were new. A deleted tweet is done.
@@ -42,13 +45,15 @@ public struct FanOutTweet: Sendable {
         }
         await push(to: [CacheKeys.newsfeed(tweet.userID), CacheKeys.timeline(tweet.userID)])
         var after: Int64 = 0
-        while true {
+        let reachesFollowers = try await audience.reachesFollowers(tweet)
+        while reachesFollowers {
             let batch = try await friendships.followerIDs(of: tweet.userID, after: after, limit: batchSize)
             guard let last = batch.last else { break }
-            inserted += try await newsfeeds.insert(tweetID: tweet.id, authorID: tweet.userID, owners: batch)
-            await push(to: batch.map(CacheKeys.newsfeed))
+            let recipients = try await audience.recipients(among: batch)
+            inserted += try await newsfeeds.insert(tweetID: tweet.id, authorID: tweet.userID, owners: recipients)
+            await push(to: recipients.map(CacheKeys.newsfeed))
             let stillFollowing = Set(try await friendships.followerIDs(of: tweet.userID, in: batch[0]...last))
-            let gone = batch.filter { !stillFollowing.contains($0) }
+            let gone = recipients.filter { !stillFollowing.contains($0) }
             if !gone.isEmpty {  // rare: what the unfollow's clean-up does, for these few
                 for owner in gone { _ = try await newsfeeds.remove(authorID: tweet.userID, fromFeedOf: owner) }
                 do { try await feedCache.invalidate(gone.map(CacheKeys.newsfeed)) } catch { cacheFailure = error }

@@ -1,3 +1,4 @@
+import Accounts
 import Friendships
 import StarlingCore
 import Tweets
@@ -12,19 +13,27 @@ public struct FeedMaintenance: Sendable {
     let newsfeeds: any NewsfeedRepository
     let feedCache: any FeedCache
     let objects: ObjectCache
+    /// Who takes pushes, by the feed model (the restore and backfill jobs use it too).
+    let audience: FeedAudience
+    /// Whose pushed feeds are stale; nil where nothing ever goes stale (push to everyone).
+    let activity: (any ActivityRepository)?
 
     public init(tweets: any TweetRepository, friendships: any FriendshipRepository, newsfeeds: any NewsfeedRepository,
-                feedCache: any FeedCache, objects: ObjectCache) {
+                feedCache: any FeedCache, objects: ObjectCache, audience: FeedAudience = .everyone,
+                activity: (any ActivityRepository)? = nil) {
         self.tweets = tweets
         self.friendships = friendships
         self.newsfeeds = newsfeeds
         self.feedCache = feedCache
         self.objects = objects
+        self.audience = audience
+        self.activity = activity
     }
 
     /// After a follow: the followee's latest tweets join the follower's feed, unless the follow
     /// was undone in the meantime.
     public func mergeFolloweeTweets(_ job: MergeFolloweeTweetsJob) async throws {
+        guard audience.rules.model != .pull else { return }  // no rows to merge into
         guard try await friendships.followed(by: job.followerID, among: [job.followeeID]).contains(job.followeeID) else { return }
         let recent = try await tweets.tweets(userID: job.followeeID, page: PageRequest(limit: Self.mergeDepth))
         _ = try await newsfeeds.insert(recent.items.map { NewsfeedEntry(ownerID: job.followerID, tweetID: $0.id, authorID: $0.userID) })
@@ -58,5 +67,7 @@ public struct FeedMaintenance: Sendable {
         handlers.register(MergeFolloweeTweetsJob.self, maintenance.mergeFolloweeTweets)
         handlers.register(RemoveFolloweeTweetsJob.self, maintenance.removeFolloweeTweets)
         handlers.register(RemoveTweetFromFeedsJob.self, maintenance.removeTweetFromFeeds)
+        handlers.register(RestoreFeedJob.self, maintenance.restoreFeed)
+        handlers.register(BackfillCelebrityTweetsJob.self, maintenance.backfillCelebrityTweets)
     }
 }

@@ -114,6 +114,14 @@ enum SQLiteMigrations {
             "CREATE TABLE node_slots (slot INTEGER PRIMARY KEY, holder TEXT, lease_until INTEGER NOT NULL DEFAULT 0)",
             "INSERT INTO node_slots (slot) VALUES (0), (1), (2), (3), (4), (5), (6), (7), (8), (9), (10), (11), (12), (13), (14), (15)",
         ]),
+        // Push, pull and hybrid feeds: when each user was last active (0: never recorded, count from
+        // sign-up) and since when their pushed feed misses what fanout skipped while they were away
+        // (0: it is current); celebrities, whose tweets are pulled instead of fanned out.
+        Migration(version: 4, name: "add_user_activity_and_celebrities", statements: [
+            "ALTER TABLE users ADD COLUMN last_active_at INTEGER NOT NULL DEFAULT 0",
+            "ALTER TABLE users ADD COLUMN feed_stale_since INTEGER NOT NULL DEFAULT 0",
+            "CREATE TABLE celebrities (user_id INTEGER PRIMARY KEY, since INTEGER NOT NULL, pinned INTEGER NOT NULL DEFAULT 0)",
+        ]),
         // Retweets (Mastodon's reblogs) are tweets of the retweeting user naming their original, in the
         // same id space; each user retweets a tweet at most once. The original counts them.
         Migration(version: 5, name: "add_retweets", statements: [

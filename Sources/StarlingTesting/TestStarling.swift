@@ -3,6 +3,7 @@ import Foundation
 import Hummingbird
 import HummingbirdTesting
 import Logging
+import Newsfeeds
 import NIOCore
 import ServiceLifecycle
 import StarlingCore
@@ -30,6 +31,10 @@ public struct TestStarling: Sendable {
         var configuration = Configuration()
         configuration.rateLimitsEnabled = rateLimits
         configuration.bcryptCost = 4
+        // `STARLING_TEST_FEED_MODEL=push|pull|hybrid` runs the same suites under another feed model.
+        if let model = ProcessInfo.processInfo.environment["STARLING_TEST_FEED_MODEL"].flatMap(FeedModel.init(rawValue:)) {
+            configuration.feedModel = model
+        }
         configure(&configuration)
         var logger = Logger(label: "test")
         logger.logLevel = .warning

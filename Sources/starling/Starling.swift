@@ -35,6 +35,11 @@ struct SettingsOptions: ParsableArguments {
     var s3Endpoint: String?
     @Option(name: .customLong("s3-region"), help: "The bucket's region (STARLING_S3_REGION, default us-east-1).") var s3Region: String?
     @OptionGroup var tuning: TuningOptions
+    @Option(name: .customLong("feed-model"), help: "push, pull or hybrid (STARLING_FEED_MODEL, default hybrid).") var feedModel: String?
+    @Option(name: .customLong("celebrity-followers"), help: "Followers that make a celebrity (STARLING_CELEBRITY_FOLLOWERS, default 10000).")
+    var celebrityFollowers: String?
+    @Option(name: .customLong("inactive-days"), help: "Days without a request before a user gets no fanout (STARLING_INACTIVE_DAYS, default 30).")
+    var inactiveDays: String?
 
     func resolve() throws -> Configuration {
         var flags: [String: String] = [:]
@@ -49,6 +54,9 @@ struct SettingsOptions: ParsableArguments {
         flags["s3-bucket"] = s3Bucket
         flags["s3-endpoint"] = s3Endpoint
         flags["s3-region"] = s3Region
+        flags["feed-model"] = feedModel
+        flags["celebrity-followers"] = celebrityFollowers
+        flags["inactive-days"] = inactiveDays
         flags.merge(tuning.flags) { $1 }
         do {
             let configuration = try Configuration.resolve(flags: flags, environment: ProcessInfo.processInfo.environment)
@@ -93,14 +101,18 @@ struct Migrate: AsyncParsableCommand {
 }
 
 /// `starling admin grant|revoke USERNAME`: the admin flag that the user list needs.
+/// `starling admin celebrity USERNAME on|off|auto`: pins, clears or hands back a celebrity flag.
 struct Admin: AsyncParsableCommand {
-    static let configuration = CommandConfiguration(abstract: "Grant or revoke a user's admin rights.")
+    static let configuration = CommandConfiguration(abstract: "Grant or revoke a user's admin rights, or set their celebrity flag.")
     @OptionGroup var settings: SettingsOptions
-    @Argument(help: "grant or revoke") var action: String
+    @Argument(help: "grant, revoke or celebrity") var action: String
     @Argument(help: "The username.") var username: String
+    @Argument(help: "For celebrity: on (pinned), off (cleared; their tweets are backfilled), or auto (the sweep decides).")
+    var choice: String?
 
     func run() async throws {
-        guard action == "grant" || action == "revoke" else { throw ValidationError("action must be grant or revoke") }
+        if action == "celebrity" { return try await setCelebrity() }
+        guard action == "grant" || action == "revoke" else { throw ValidationError("action must be grant, revoke or celebrity") }
         let name = username.lowercased()
         let grant = action == "grant"
         let found = try await Database.withRepositories(try settings.resolve(), logger: makeLogger()) { repositories in

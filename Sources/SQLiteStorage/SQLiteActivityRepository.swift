@@ -1,0 +1,51 @@
+import Accounts
+import SQLiteNIO
+import StarlingCore
+
+/// `ActivityRepository` on SQLite: two columns of `users`. A user's activity is their last
+/// recorded one, or their sign-up (`last_active_at` 0: never recorded).
+public struct SQLiteActivityRepository: ActivityRepository {
+    let store: SQLiteStore
+
+    public init(store: SQLiteStore) {
+        self.store = store
+    }
+
+    public func recordActivity(userID: Int64, at now: Int64, inactiveBefore: Int64, restore: Job) async throws -> Bool {
+        try await store.write { tx in
+            guard let row = try await tx.execute(
+                "SELECT max(created_at, last_active_at) AS active, feed_stale_since FROM users WHERE id = ?", [userID.sqlite]).first
+            else { return false }
+            let previous = row.int64("active")
+            let stale = row.int64("feed_stale_since")
+            let returning = previous < inactiveBefore
+            try await tx.execute("UPDATE users SET last_active_at = max(last_active_at, ?), feed_stale_since = ? WHERE id = ?",
+                                 [now.sqlite, (returning && stale == 0 ? previous : stale).sqlite, userID.sqlite])
+            if returning { try await tx.record(restore) }
+            return returning
+        }
+    }
+
+    public func active(among userIDs: [Int64], since: Int64) async throws -> Set<Int64> {
+        var active: Set<Int64> = []
+        for start in stride(from: 0, to: userIDs.count, by: 1_000) {
+            let chunk = userIDs[start..<min(start + 1_000, userIDs.count)]
+            let rows = try await store.read(
+                "SELECT id FROM users WHERE id IN (\(SQL.placeholders(chunk.count))) AND max(created_at, last_active_at) >= ?",
+                chunk.map(\.sqlite) + [since.sqlite])
+            active.formUnion(rows.map { $0.int64("id") })
+        }
+        return active
+    }
+
+    public func feedStaleSince(userID: Int64) async throws -> Int64? {
+        let since = try await store.read("SELECT feed_stale_since FROM users WHERE id = ?", [userID.sqlite]).first?.int64("feed_stale_since")
+        return since.flatMap { $0 == 0 ? nil : $0 }
+    }
+
+    public func markFeedCurrent(userID: Int64, staleSince since: Int64) async throws {
+        _ = try await store.write { tx in
+            try await tx.change("UPDATE users SET feed_stale_since = 0 WHERE id = ? AND feed_stale_since = ?", [userID.sqlite, since.sqlite])
+        }
+    }
+}
