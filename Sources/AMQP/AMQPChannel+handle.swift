@@ -26,14 +26,14 @@ extension AMQPChannel {
             let waiter = book.withLock { book -> Book.Reply? in
                 book.replies.isEmpty ? nil : book.replies.removeFirst()
             }
-            waiter?.resume(returning: message.method)
+            waiter?.continuation.resume(returning: message.method)
         }
     }
 
     /// The channel or its connection closed: everyone waiting fails with `error`.
     func fail(_ error: AMQPError) {
         let (replies, confirms, consumers) = book.withLock { $0.close(error) }
-        for reply in replies { reply.resume(throwing: error) }
+        for reply in replies { reply.continuation.resume(throwing: error) }
         for confirm in confirms { confirm.resume(throwing: error) }
         for consumer in consumers { consumer.finish(throwing: error) }
     }

@@ -19,17 +19,28 @@ public final class AMQPChannel: Sendable {
     /// True until the channel closed.
     public var isOpen: Bool { book.withLock { $0.closed == nil } }
 
-    /// Sends a synchronous method and returns its answer.
+    /// Sends a synchronous method and returns its answer. An answer that does not come within the
+    /// connection's method timeout fails the whole connection with `AMQPError.methodTimeout` (the
+    /// answers of a channel come in order, so one lost answer leaves the channel unusable).
     func call(_ method: AMQPMethod) async throws -> AMQPMethod {
-        try await withCheckedThrowingContinuation { continuation in
+        let name = String(describing: method).prefix { $0 != "(" }
+        return try await withCheckedThrowingContinuation { continuation in
             let refusal = book.withLock { book -> AMQPError? in
                 if let closed = book.closed { return closed }
-                book.replies.append(continuation)
+                book.replies.append(Book.Reply(method: String(name), since: NIODeadline.now().uptimeNanoseconds, continuation: continuation))
                 connection.write([.method(method, channel: id)])
                 return nil
             }
             if let refusal { continuation.resume(throwing: refusal) }
         }
+    }
+
+    /// What on this channel has waited for the broker longer than `timeout` (counted from
+    /// `notBefore` at the earliest), if anything.
+    func overdue(now: UInt64, timeout: UInt64, notBefore: UInt64) -> String? {
+        guard let (what, since) = book.withLock({ $0.oldestWait }) else { return nil }
+        let start = max(since, notBefore)
+        return now > start && now - start > timeout ? what : nil
     }
 
     /// Declares an exchange (`direct`, `fanout`, `topic`, `headers`).
@@ -46,6 +57,13 @@ public final class AMQPChannel: Sendable {
                                                   arguments: arguments))
         guard case .queueDeclareOk(_, let messages, _) = answer else { return 0 }
         return messages
+    }
+
+    /// The queue's ready messages and its consumers (it is declared durable if it does not exist).
+    public func queueStatus(_ name: String) async throws -> (messages: UInt32, consumers: UInt32) {
+        let answer = try await call(.queueDeclare(name: name, durable: true, exclusive: false, autoDelete: false, arguments: [:]))
+        guard case .queueDeclareOk(_, let messages, let consumers) = answer else { return (0, 0) }
+        return (messages, consumers)
     }
 
     public func bindQueue(_ queue: String, exchange: String, routingKey: String, arguments: AMQPTable = [:]) async throws {
@@ -79,7 +97,8 @@ public final class AMQPChannel: Sendable {
 
     /// Publishes a message. In confirm mode it returns once the broker took responsibility for it
     /// (a persistent message on a durable queue: written to disk), and throws `nacked`, or
-    /// `returned` for a `mandatory` message no queue took.
+    /// `returned` for a `mandatory` message no queue took; a confirm that does not come within the
+    /// method timeout fails the connection with `AMQPError.methodTimeout`.
     public func publish(_ body: ByteBuffer, exchange: String = "", routingKey: String, properties: AMQPProperties = .persistent,
                         mandatory: Bool = true) async throws {
         let frames = AMQPMessage.frames(.basicPublish(exchange: exchange, routingKey: routingKey, mandatory: mandatory),
@@ -88,7 +107,8 @@ public final class AMQPChannel: Sendable {
             let outcome = book.withLock { book -> AMQPError?? in
                 if let closed = book.closed { return .some(closed) }
                 if book.confirms != nil {
-                    _ = book.confirms!.published(messageID: properties.messageID, waiter: continuation)
+                    _ = book.confirms?.published(messageID: properties.messageID, waiter: continuation,
+                                                 since: NIODeadline.now().uptimeNanoseconds)
                     connection.write(frames)
                     return .none
                 }

@@ -4,15 +4,18 @@
 struct AMQPConfirms<Waiter> {
     private var nextTag: UInt64 = 1
     /// Outstanding publishes in tag order.
-    private var outstanding: [(tag: UInt64, messageID: String?, waiter: Waiter)] = []
+    private var outstanding: [(tag: UInt64, messageID: String?, waiter: Waiter, since: UInt64)] = []
     private var returned: [UInt64: AMQPError] = [:]
 
     var count: Int { outstanding.count }
 
-    /// Numbers a publish; returns its delivery tag.
-    mutating func published(messageID: String?, waiter: Waiter) -> UInt64 {
+    /// When the oldest publish still waiting for its confirm was sent (as passed to `published`).
+    var oldestSince: UInt64? { outstanding.first?.since }
+
+    /// Numbers a publish sent at `since` (any monotonic time); returns its delivery tag.
+    mutating func published(messageID: String?, waiter: Waiter, since: UInt64 = 0) -> UInt64 {
         defer { nextTag += 1 }
-        outstanding.append((nextTag, messageID, waiter))
+        outstanding.append((nextTag, messageID, waiter, since))
         return nextTag
     }
 

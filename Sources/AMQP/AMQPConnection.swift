@@ -15,6 +15,8 @@ public final class AMQPConnection: Sendable {
     private let outgoingSink: AsyncStream<ByteBuffer>.Continuation
     private let readyPromise: EventLoopPromise<Void>
     private let readySettled = Atomic<Bool>(false)
+    /// When the broker last unblocked publishing (monotonic nanoseconds): waits count from then.
+    private let unblockedAt = Atomic<UInt64>(0)
     private let logger: Logger
     let methodTimeout: Duration
 
@@ -103,6 +105,7 @@ public final class AMQPConnection: Sendable {
             case .blocked(let reason):
                 logger.warning("the AMQP broker blocked publishing", metadata: ["amqp.reason": "\(reason)"])
             case .unblocked:
+                unblockedAt.store(NIODeadline.now().uptimeNanoseconds, ordering: .relaxed)
                 logger.info("the AMQP broker unblocked publishing")
             case .fail(let error):
                 settleReady(error)
@@ -138,11 +141,29 @@ public final class AMQPConnection: Sendable {
         }
     }
 
-    /// Sends heartbeats and watches the broker's, until the connection closes.
+    /// Sends heartbeats and watches the broker's, and fails the connection when a method waits
+    /// for its answer longer than the method timeout, until the connection closes.
     func beat() async {
         while channel.isActive {
             try? await Task.sleep(for: .milliseconds(250))
             apply(machine.withLock { $0.tick(now: NIODeadline.now().uptimeNanoseconds) })
+            checkMethodTimeouts()
         }
+    }
+
+    /// A broker that leaves a method unanswered is treated as dead: every caller fails with
+    /// `methodTimeout`, the socket closes, and an `AMQPClient` reconnects. While the broker blocks
+    /// publishing (short of memory or disk) nothing times out: waiting is then what it asks.
+    func checkMethodTimeouts() {
+        guard !isBlocked else { return }
+        let now = NIODeadline.now().uptimeNanoseconds
+        let timeout = UInt64(clamping: methodTimeout.components.seconds) &* 1_000_000_000
+            &+ UInt64(clamping: methodTimeout.components.attoseconds / 1_000_000_000)
+        let notBefore = unblockedAt.load(ordering: .relaxed)
+        let open = channels.withLock { Array($0.values) }
+        guard let what = open.lazy.compactMap({ $0.overdue(now: now, timeout: timeout, notBefore: notBefore) }).first else { return }
+        let error = AMQPError.methodTimeout(what, after: methodTimeout)
+        logger.warning("the AMQP broker did not answer in time; closing the connection", metadata: ["error": "\(error.message)"])
+        apply(machine.withLock { $0.fail(error) })
     }
 }

@@ -54,4 +54,9 @@ public struct AMQPError: Error, Sendable, Equatable, CustomStringConvertible {
     public static let cancelled = AMQPError(.cancelled, "the consumer was cancelled by the server")
     /// An answer did not come in time.
     public static let timeout = AMQPError(.timeout, "no answer in time")
+    /// The broker did not answer `method` (or confirm a publish) within `timeout`: the connection
+    /// is treated as dead and closed, and an `AMQPClient` opens another. Equal to `timeout`.
+    public static func methodTimeout(_ method: String, after timeout: Duration) -> AMQPError {
+        AMQPError(.timeout, "no answer to \(method) within \(timeout); the connection is treated as dead")
+    }
 }

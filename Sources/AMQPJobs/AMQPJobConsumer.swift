@@ -6,8 +6,8 @@ import NIOCore
 import ServiceLifecycle
 import StarlingCore
 
-/// Runs the jobs of one broker queue: consumes with manual acks, at most `prefetch` at once, and
-/// runs each through the one `JobRunner`. A job that ran is acked; a failed one is first recorded
+/// Runs the jobs of one broker queue: consumes with manual acks, at most `prefetch` unacked
+/// messages and `concurrency` running handlers at once, and runs each through the one `JobRunner`. A job that ran is acked; a failed one is first recorded
 /// back in the outbox (with one more attempt: due again after its back-off, or dead) and then
 /// acked, so retries and dead jobs stay in the outbox. A job whose outcome could not be recorded
 /// is nacked back to the queue. A worker that dies leaves its unacked messages to be redelivered.
@@ -16,20 +16,26 @@ import StarlingCore
 /// shutdown cancels its consumer and lets the jobs it runs finish.
 public final class AMQPJobConsumer: Service {
     private let client: AMQPClient
-    private let queue: String
+    /// The queue it consumes.
+    public let queue: String
     private let topology: JobTopology
-    private let prefetch: Int
+    /// Messages the broker may send it before it acks one.
+    public let prefetch: Int
+    /// Jobs it runs at once.
+    public let concurrency: Int
     private let runner: JobRunner
     private let outbox: any OutboxStore
     private let logger: Logger
 
-    public init(client: AMQPClient, queue: String, topology: JobTopology = JobTopology(), prefetch: Int, runner: JobRunner,
-                outbox: any OutboxStore, logger: Logger) {
-        precondition(prefetch > 0)
+    /// `concurrency` defaults to `prefetch`: as many handlers as messages in hand.
+    public init(client: AMQPClient, queue: String, topology: JobTopology = JobTopology(), prefetch: Int, concurrency: Int? = nil,
+                runner: JobRunner, outbox: any OutboxStore, logger: Logger) {
+        precondition(prefetch > 0 && (concurrency ?? 1) > 0)
         self.client = client
         self.queue = queue
         self.topology = topology
         self.prefetch = prefetch
+        self.concurrency = concurrency ?? prefetch
         self.runner = runner
         self.outbox = outbox
         self.logger = logger
@@ -55,10 +61,15 @@ public final class AMQPJobConsumer: Service {
         logger.debug("consuming jobs", metadata: ["amqp.queue": "\(queue)"])
         // On graceful shutdown: no more deliveries; the running jobs finish and are acked.
         try await withGracefulShutdownHandler {
-            try await withThrowingDiscardingTaskGroup { group in
+            try await withThrowingTaskGroup(of: Void.self) { group in
+                var running = 0
                 for try await delivery in consumer.deliveries {
+                    // A delivery waits for a free handler (the prefetch may allow more in hand).
+                    if running >= concurrency, try await group.next() != nil { running -= 1 }
                     group.addTask { await self.handle(delivery, on: channel) }
+                    running += 1
                 }
+                try await group.waitForAll()
             }
         } onGracefulShutdown: {
             Task { try? await channel.cancel(consumer) }

@@ -54,6 +54,13 @@ public struct Configuration: Sendable, Equatable {
     public var amqpURL: String?
     /// The broker queues' names start with it (`STARLING_AMQP_QUEUE_PREFIX`): `<prefix>.fanout`, `<prefix>.default`.
     public var amqpQueuePrefix = "starling"
+    /// Jobs of the fanout queue a `starling worker` runs at once, its prefetch too (`STARLING_FANOUT_WORKERS`,
+    /// `--fanout-workers`); nil: `jobWorkers`. `defaultWorkers` is the same for the default queue.
+    public var fanoutWorkers: Int?
+    public var defaultWorkers: Int?
+    /// Tests only (`STARLING_TEST_FANOUT_BATCH_PAUSE_MS`): a fanout batch job pauses this long after
+    /// every 10 followers it delivers, so that a test can kill its worker mid-batch.
+    public var testFanoutBatchPauseMilliseconds: Int?
     /// nil: media as files in the data directory; else the S3 bucket holding them (`--s3-bucket`).
     public var s3: S3Configuration?
     /// Timeouts and the connection cap of the HTTP server.
@@ -74,6 +81,7 @@ public struct Configuration: Sendable, Equatable {
         ("amqp-url", "STARLING_AMQP_URL"),
         ("s3-bucket", "STARLING_S3_BUCKET"), ("s3-endpoint", "STARLING_S3_ENDPOINT"), ("s3-region", "STARLING_S3_REGION"),
         ("bcrypt-cost", "STARLING_BCRYPT_COST"), ("job-workers", "STARLING_JOB_WORKERS"),
+        ("fanout-workers", "STARLING_FANOUT_WORKERS"), ("default-workers", "STARLING_DEFAULT_WORKERS"),
         ("job-max-attempts", "STARLING_JOB_MAX_ATTEMPTS"), ("job-lease-seconds", "STARLING_JOB_LEASE_SECONDS"),
         ("max-image-mb", "STARLING_MAX_IMAGE_MB"), ("feed-cache-cap", "STARLING_FEED_CACHE_CAP"),
         ("feed-model", "STARLING_FEED_MODEL"), ("celebrity-followers", "STARLING_CELEBRITY_FOLLOWERS"),
@@ -138,6 +146,7 @@ public struct Configuration: Sendable, Equatable {
             guard let workers = Int(text), workers > 0 else { throw ConfigurationError("job-workers must be positive") }
             configuration.jobWorkers = workers
         }
+        try resolveQueueWorkers(values, environment: environment, into: &configuration)
         if let text = values["job-max-attempts"] {
             guard let attempts = Int(text), attempts > 0 else { throw ConfigurationError("job-max-attempts must be positive") }
             configuration.jobMaxAttempts = attempts
@@ -159,8 +168,8 @@ public struct Configuration: Sendable, Equatable {
             configuration.feedCacheCap = cap
         }
         try resolveConnectionLimits(values, into: &configuration.connectionLimits)
-        try resolveFeeds(values, into: &configuration)
         try resolveOperations(values, into: &configuration)
+        try resolveFeeds(values, into: &configuration)
         configuration.s3 = try resolveS3(values, environment: environment)
         let prefix = "STARLING_RATE_LIMIT_"
         for (variable, spec) in environment where variable.hasPrefix(prefix) {
