@@ -28,6 +28,7 @@ enum CourseRouter {
         CommentsController(comments: repositories.comments, tweets: repositories.tweets, hydrate: useCases.hydrateComments,
                            commentOnTweet: useCases.commentOnTweet, rateLimits: rateLimits).addRoutes(to: router)
         LikesController(users: repositories.users, likeObject: useCases.likeObject, rateLimits: rateLimits).addRoutes(to: router)
+        RetweetsController(retweet: useCases.retweetTweet, hydrate: useCases.hydrateTweets, rateLimits: rateLimits).addRoutes(to: router)
         NotificationsController(notifications: repositories.notifications, users: repositories.users, rateLimits: rateLimits)
             .addRoutes(to: router)
         FriendshipsController(friendships: repositories.friendships, users: repositories.users, follow: useCases.follow,

@@ -5,7 +5,9 @@ import StarlingHTTP
 import Tweets
 
 /// A tweet as the API shows it: `{"id", "user", "created_at", "content", "comments_count",
-/// "likes_count", "has_liked", "photo_urls"}`.
+/// "likes_count", "has_liked", "photo_urls"}`, and Starling's retweet members `"retweets_count",
+/// "has_retweeted", "retweet_of"` (null for a tweet; for a retweet, the original tweet's JSON,
+/// nested one level: an original is never a retweet).
 public struct TweetJSON: Encodable, Sendable, Equatable {
     public var id: Int64
     public var user: UserJSON
@@ -16,12 +18,18 @@ public struct TweetJSON: Encodable, Sendable, Equatable {
     /// Whether the requesting user liked it (false when anonymous).
     public var hasLiked: Bool
     public var photoURLs: [String]
+    public var retweetsCount: Int
+    /// Whether the requesting user retweeted it (false when anonymous, and on a retweet).
+    public var hasRetweeted: Bool
+    /// Boxed: a struct cannot hold itself inline.
+    private var original: Original?
 
     public init(_ view: TweetView) {
-        self.init(view.tweet, author: view.author, hasLiked: view.hasLiked)
+        self.init(view.tweet, author: view.author, hasLiked: view.hasLiked, hasRetweeted: view.hasRetweeted,
+                  retweetOf: view.original.map(TweetJSON.init))
     }
 
-    public init(_ tweet: Tweet, author: User, hasLiked: Bool = false) {
+    public init(_ tweet: Tweet, author: User, hasLiked: Bool = false, hasRetweeted: Bool = false, retweetOf: TweetJSON? = nil) {
         self.id = tweet.id
         self.user = UserJSON(author)
         self.createdAt = tweet.createdAt
@@ -30,7 +38,13 @@ public struct TweetJSON: Encodable, Sendable, Equatable {
         self.likesCount = tweet.likesCount
         self.hasLiked = hasLiked
         self.photoURLs = tweet.photoKeys.map(MediaKey.url)
+        self.retweetsCount = tweet.retweetsCount
+        self.hasRetweeted = hasRetweeted
+        self.original = retweetOf.map(Original.init)
     }
+
+    /// For a retweet: the original tweet's JSON.
+    public var retweetOf: TweetJSON? { original?.json }
 
     enum CodingKeys: String, CodingKey {
         case id, user, content
@@ -39,6 +53,9 @@ public struct TweetJSON: Encodable, Sendable, Equatable {
         case likesCount = "likes_count"
         case hasLiked = "has_liked"
         case photoURLs = "photo_urls"
+        case retweetsCount = "retweets_count"
+        case hasRetweeted = "has_retweeted"
+        case retweetOf = "retweet_of"
     }
 
     public func encode(to encoder: any Encoder) throws {
@@ -51,6 +68,19 @@ public struct TweetJSON: Encodable, Sendable, Equatable {
         try container.encode(likesCount, forKey: .likesCount)
         try container.encode(hasLiked, forKey: .hasLiked)
         try container.encode(photoURLs, forKey: .photoURLs)
+        try container.encode(retweetsCount, forKey: .retweetsCount)
+        try container.encode(hasRetweeted, forKey: .hasRetweeted)
+        try container.encode(retweetOf, forKey: .retweetOf)  // null for a tweet
+    }
+
+    private final class Original: Sendable, Equatable {
+        let json: TweetJSON
+
+        init(_ json: TweetJSON) {
+            self.json = json
+        }
+
+        static func == (lhs: Original, rhs: Original) -> Bool { lhs.json == rhs.json }
     }
 }
 
@@ -79,5 +109,11 @@ extension TweetJSON: JSONWritable {
         writer.bool(hasLiked)
         writer.key("photo_urls")
         writer.array(photoURLs)
+        writer.key("retweets_count")
+        writer.int(retweetsCount)
+        writer.key("has_retweeted")
+        writer.bool(hasRetweeted)
+        writer.key("retweet_of")
+        if let retweetOf { writer.value(retweetOf) } else { writer.null() }
     }
 }

@@ -11,6 +11,7 @@ public struct CounterCheck: Sendable {
         CounterCheck(table: "tweets", column: "likes_count",
                      actual: "(SELECT COUNT(*) FROM likes l WHERE l.target_type = 'tweet' AND l.target_id = t.id)"),
         CounterCheck(table: "tweets", column: "comments_count", actual: "(SELECT COUNT(*) FROM comments c WHERE c.tweet_id = t.id)"),
+        CounterCheck(table: "tweets", column: "retweets_count", actual: "(SELECT COUNT(*) FROM tweets r WHERE r.retweet_of = t.id)"),
         CounterCheck(table: "comments", column: "likes_count",
                      actual: "(SELECT COUNT(*) FROM likes l WHERE l.target_type = 'comment' AND l.target_id = t.id)"),
     ]

@@ -16,14 +16,17 @@ import Tweets
     static let tweet = Tweet(id: 1_795_000_000_123_456, userID: 7, content: "quote \" backslash \\ newline \n tab \t 🐦 </script>",
                              likesCount: 3, commentsCount: 12, photoKeys: ["photos/b.png", "photos/a.jpg"])
 
-    /// Every optional set and none, liked and not, photos and none.
+    /// Every optional set and none, liked and not, photos and none, a retweet and its original.
     static var tweets: [TweetJSON] {
         var bare = author
         bare.nickname = nil
         bare.avatarKey = nil
         var plain = tweet
         plain.photoKeys = []
-        return [TweetJSON(tweet, author: author, hasLiked: true), TweetJSON(plain, author: bare)]
+        plain.retweetsCount = 2
+        let retweet = Tweet.retweet(id: tweet.id + 1, of: tweet.id, by: 8)
+        let original = TweetJSON(plain, author: bare, hasRetweeted: true)
+        return [TweetJSON(tweet, author: author, hasLiked: true), original, TweetJSON(retweet, author: author, retweetOf: original)]
     }
 
     /// The JSON parsed and written again with sorted keys: equal for equal objects, and still
@@ -47,8 +50,10 @@ import Tweets
         let mine = try written(json)
         #expect(mine == (try encoded(json)))
         let object = try #require(try JSONSerialization.jsonObject(with: Data(mine.utf8)) as? [String: Any])
-        #expect(object.count == 8 && (object["user"] as? [String: Any])?.count == 4, "every member is there: \(mine)")
+        #expect(object.count == 11 && (object["user"] as? [String: Any])?.count == 4, "every member is there: \(mine)")
         #expect(object["photo_urls"] as? [String] == json.photoURLs)
+        let nested = object["retweet_of"] as? [String: Any]
+        #expect(json.retweetOf == nil ? object["retweet_of"] is NSNull : nested?.count == 11 && nested?["retweet_of"] is NSNull)
     }
 
     @Test(arguments: tweets) func aFeedItemIsWrittenAsItIsEncoded(_ json: TweetJSON) throws {
