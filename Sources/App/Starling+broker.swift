@@ -49,15 +49,13 @@ extension Starling {
     /// that a test sees a batch half written and can kill its worker then. Each step is a batch of
     /// its own sub-range, as idempotent as the whole.
     private func slowBatch(_ job: FanOutTweetBatchJob, pause: Duration) async throws {
-        let fanOut = FanOutTweet(tweets: repositories.tweets, friendships: repositories.friendships, newsfeeds: repositories.newsfeeds,
-                                 feedCache: caches.feeds)
         guard job.after < job.through, let tweet = try await repositories.tweets.tweet(id: job.tweetID) else { return }
         let followers = try await repositories.friendships.followerIDs(of: tweet.userID, in: (job.after + 1)...job.through)
         var after = job.after
         for start in stride(from: 0, to: followers.count, by: 10) {
             let end = min(start + 10, followers.count)
             let through = end == followers.count ? job.through : followers[end - 1]
-            try await fanOut.batch(FanOutTweetBatchJob(tweetID: job.tweetID, after: after, through: through))
+            try await jobHandlers.run(Job(id: 0, FanOutTweetBatchJob(tweetID: job.tweetID, after: after, through: through)))
             after = through
             try await Task.sleep(for: pause)
         }

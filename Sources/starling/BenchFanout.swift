@@ -73,7 +73,10 @@ struct BenchFanout: AsyncParsableCommand {
         settings.workerCounts = workerCounts
         settings.jobs = jobs
         settings.timeout = .seconds(timeout)
-        print("fanout through RabbitMQ on PostgreSQL: \(followers) followers, batches of 1,000, workers \(workers)")
+        let environment = ProcessInfo.processInfo.environment
+        let perWorker = environment["STARLING_FANOUT_WORKERS"] ?? environment["STARLING_JOB_WORKERS"] ?? "4"
+        print("fanout through RabbitMQ on PostgreSQL: \(followers) followers, batches of 1,000, worker processes \(workers),"
+              + " each running \(perWorker) batches at once (STARLING_FANOUT_WORKERS), feed model push")
         print(Self.line("measure", "workers", "count", "seconds", "rate"))
         try await BrokerFanoutBenchmark(settings: settings, logger: logger).run { row in
             print(Self.line(row.measure, row.workers, "\(row.count) \(row.unit)", String(format: "%.2f", row.seconds),
