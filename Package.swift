@@ -88,6 +88,7 @@ let package = Package(
                 "Notifications",
                 .product(name: "Hummingbird", package: "hummingbird"),
             ],
+            resources: [.copy("openapi.json")],
             swiftSettings: swiftSettings
         ),
         .target(

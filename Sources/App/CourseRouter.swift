@@ -14,6 +14,7 @@ enum CourseRouter {
         router.add(middleware: AuthenticationMiddleware(authenticate: useCases.authenticate))
         router.get("healthz") { _, _ in try JSONBody.response(["status": "ok"]) }
         operations.addRoutes(to: router)
+        OpenAPIDocument().addRoutes(to: router)
         AccountsController(users: repositories.users, signUp: useCases.signUp, logIn: useCases.logIn, logOut: useCases.logOut,
                            rateLimits: rateLimits).addRoutes(to: router)
         ProfilesController(users: repositories.users, updateProfile: useCases.updateProfile, counts: [useCases.followCounts])

@@ -27,10 +27,12 @@ public struct API: Sendable {
         }
     }
 
-    /// Sends a request; `json` is encoded as the body; `token` authenticates by bearer.
+    /// Sends a request; `json` is encoded as the body; `token` authenticates by bearer. The
+    /// response is checked against the OpenAPI document (`OpenAPIContract`): any way it breaks it
+    /// is a recorded issue, so the test fails.
     @discardableResult
     public func call(_ method: HTTPRequest.Method, _ uri: String, token: String? = nil, json: [String: any Sendable]? = nil,
-                     headers: HTTPFields = [:], body: ByteBuffer? = nil) async throws -> Reply {
+                     headers: HTTPFields = [:], body: ByteBuffer? = nil, sourceLocation: SourceLocation = #_sourceLocation) async throws -> Reply {
         var headers = headers
         if let token { headers[.authorization] = "Bearer \(token)" }
         var payload = body
@@ -38,9 +40,12 @@ public struct API: Sendable {
             headers[.contentType] = "application/json"
             payload = ByteBuffer(data: try JSONSerialization.data(withJSONObject: json))
         }
-        return try await client.execute(uri: uri, method: method, headers: headers, body: payload) { response in
+        let reply = try await client.execute(uri: uri, method: method, headers: headers, body: payload) { response in
             Reply(status: response.status, headers: response.headers, body: Data(buffer: response.body))
         }
+        OpenAPIContract.record(method: method, uri: uri, status: reply.status, headers: reply.headers, body: reply.body,
+                               sourceLocation: sourceLocation)
+        return reply
     }
 
     /// Signs up `username` (password "password1") and returns the account.
@@ -82,7 +87,8 @@ public struct API: Sendable {
 
     /// Sends a multipart form: text fields, then files as (field, filename, bytes).
     public func multipart(_ method: HTTPRequest.Method, _ uri: String, token: String?, fields: [String: String],
-                          files: [(field: String, filename: String, bytes: [UInt8])]) async throws -> Reply {
+                          files: [(field: String, filename: String, bytes: [UInt8])],
+                          sourceLocation: SourceLocation = #_sourceLocation) async throws -> Reply {
         let boundary = "starling-test-boundary"
         var body = ByteBuffer()
         for (name, value) in fields.sorted(by: { $0.key < $1.key }) {
@@ -95,7 +101,8 @@ public struct API: Sendable {
             body.writeString("\r\n")
         }
         body.writeString("--\(boundary)--\r\n")
-        return try await call(method, uri, token: token, headers: [.contentType: "multipart/form-data; boundary=\(boundary)"], body: body)
+        return try await call(method, uri, token: token, headers: [.contentType: "multipart/form-data; boundary=\(boundary)"], body: body,
+                              sourceLocation: sourceLocation)
     }
 
     /// The tweet ids of one newsfeed page, and whether more follow.

@@ -12,18 +12,20 @@ public struct LiveClient: Sendable {
         self.port = port
     }
 
-    /// Sends one request on a connection of its own and returns the status and the JSON object answered.
+    /// Sends one request on a connection of its own and returns the status and the JSON object
+    /// answered. The response is checked against the OpenAPI document, as `API.call` does.
     @discardableResult
     public func call(_ method: HTTPRequest.Method, _ uri: String, token: String? = nil,
-                     json: String? = nil) async throws -> (status: HTTPResponse.Status, object: [String: Any]) {
+                     json: String? = nil, sourceLocation: SourceLocation = #_sourceLocation) async throws -> (status: HTTPResponse.Status, object: [String: Any]) {
         var headers: HTTPFields = [.contentType: "application/json"]
         if let token { headers[.authorization] = "Bearer \(token)" }
         let request = TestClient.Request(uri, method: method, authority: "127.0.0.1:\(port)", headers: headers,
                                          body: json.map { ByteBuffer(string: $0) })
-        let (status, body) = try await TestClient.withClient(host: "127.0.0.1", port: port) { client in
+        let (status, answered, body) = try await TestClient.withClient(host: "127.0.0.1", port: port) { client in
             let response = try await client.execute(request)
-            return (response.status, response.body.map { Data($0.readableBytesView) } ?? Data())
+            return (response.status, response.headers, response.body.map { Data($0.readableBytesView) } ?? Data())
         }
+        OpenAPIContract.record(method: method, uri: uri, status: status, headers: answered, body: body, sourceLocation: sourceLocation)
         let object = (try? JSONSerialization.jsonObject(with: body)) as? [String: Any] ?? [:]
         return (status, object)
     }
