@@ -91,6 +91,8 @@ public struct Starling: Sendable {
         let operations = OperationsController(readiness: readiness, outbox: store.outbox, clock: clock)
         let router = CourseRouter.build(useCases: useCases, repositories: repositories, blobs: blobs, rateLimits: rateLimits,
                                         operations: operations)
+        MastodonRouter.add(to: router, useCases: useCases, repositories: repositories, blobs: blobs, ids: ids, clock: clock,
+                           configuration: configuration, rateLimits: rateLimits)
         self.responder = ObservedResponder(HeadResponder(router.buildResponder()))
     }
 

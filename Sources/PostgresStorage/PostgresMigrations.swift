@@ -130,6 +130,57 @@ enum PostgresMigrations {
             "ALTER TABLE tweets ADD COLUMN retweets_count INTEGER NOT NULL DEFAULT 0",
             "CREATE UNIQUE INDEX tweets_retweet_of_user ON tweets (retweet_of, user_id) WHERE retweet_of IS NOT NULL",
         ]),
+        // What Mastodon clients need beside the course's tables: registered applications, OAuth tokens and codes (stored by hash), idempotency
+        // keys of posts, and notifications dismissed through the Mastodon face.
+        Migration(version: 6, name: "create_oauth_and_mastodon_client_state", statements: [
+            """
+            CREATE TABLE oauth_applications (
+                id BIGINT PRIMARY KEY,
+                name TEXT NOT NULL,
+                website TEXT,
+                redirect_uris TEXT NOT NULL,
+                scopes TEXT NOT NULL,
+                client_id TEXT NOT NULL UNIQUE,
+                client_secret_hash TEXT NOT NULL
+            )
+            """,
+            """
+            CREATE TABLE oauth_access_tokens (
+                token_hash TEXT PRIMARY KEY,
+                application_id BIGINT NOT NULL,
+                user_id BIGINT,
+                scopes TEXT NOT NULL,
+                created_at BIGINT NOT NULL
+            )
+            """,
+            """
+            CREATE TABLE oauth_authorization_codes (
+                code_hash TEXT PRIMARY KEY,
+                application_id BIGINT NOT NULL,
+                user_id BIGINT NOT NULL,
+                redirect_uri TEXT NOT NULL,
+                scopes TEXT NOT NULL,
+                expires_at BIGINT NOT NULL
+            )
+            """,
+            """
+            CREATE TABLE mastodon_idempotency_keys (
+                user_id BIGINT NOT NULL,
+                idempotency_key TEXT NOT NULL,
+                status_id BIGINT NOT NULL,
+                created_at BIGINT NOT NULL,
+                PRIMARY KEY (user_id, idempotency_key)
+            )
+            """,
+            "CREATE TABLE mastodon_notification_clears (user_id BIGINT PRIMARY KEY, cleared_through BIGINT NOT NULL)",
+            """
+            CREATE TABLE mastodon_notification_dismissals (
+                user_id BIGINT NOT NULL,
+                notification_id BIGINT NOT NULL,
+                PRIMARY KEY (user_id, notification_id)
+            )
+            """,
+        ]),
     ]
 
     /// Finds a tweet's feed rows on deletion; set aside during a bulk load, which is faster

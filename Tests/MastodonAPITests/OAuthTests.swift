@@ -1,4 +1,5 @@
 import Foundation
+import HTTPTypes
 import StarlingTesting
 import Testing
 
@@ -22,10 +23,10 @@ import Testing
     @Test func tokenAnswersTheScopeAndNoExpiry() async throws {
         try await TestStarling.make(.memory).test { api in
             let client = MastodonTestClient(api: api)
-            _ = try await api.signUp("bob_m")
+            _ = try await api.signUp("bobby_m")
             let app = try await client.registerApp()
             let reply = try await client.call(.post, "/oauth/token", json: [
-                "grant_type": "password", "client_id": app.id, "client_secret": app.secret, "username": "bob_m",
+                "grant_type": "password", "client_id": app.id, "client_secret": app.secret, "username": "bobby_m",
                 "password": "password1", "scope": "read write follow"])
             let object = try reply.object()
             #expect(object["scope"] as? String == "read write follow")

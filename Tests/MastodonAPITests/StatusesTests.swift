@@ -1,4 +1,5 @@
 import Foundation
+import HTTPTypes
 import StarlingTesting
 import Testing
 
@@ -8,7 +9,7 @@ import Testing
         try await TestStarling.make(.memory).test { api in
             let client = MastodonTestClient(api: api)
             let alice = try await client.user("alice_s")
-            let bob = try await client.user("bob_s")
+            let bob = try await client.user("bobby_s")
             let status = try await client.post("hello <b>world</b> & co", token: alice.token)
             let id = try #require(status["id"] as? String)
             #expect(status["content"] as? String == "<p>hello &lt;b&gt;world&lt;/b&gt; &amp; co</p>", "user text is escaped")
@@ -34,7 +35,7 @@ import Testing
         try await TestStarling.make(.memory).test { api in
             let client = MastodonTestClient(api: api)
             let alice = try await client.user("alice_f")
-            let bob = try await client.user("bob_f")
+            let bob = try await client.user("bobby_f")
             let id = try #require(try await client.post("like me", token: alice.token)["id"] as? String)
             let liked = try await client.call(.post, "/api/v1/statuses/\(id)/favourite", token: bob.token).object()
             #expect(liked["favourited"] as? Bool == true)
@@ -49,7 +50,7 @@ import Testing
         try await TestStarling.make(.memory).test { api in
             let client = MastodonTestClient(api: api)
             let alice = try await client.user("alice_d")
-            let bob = try await client.user("bob_d")
+            let bob = try await client.user("bobby_d")
             let id = try #require(try await client.post("bye", token: alice.token)["id"] as? String)
             #expect(try await client.call(.delete, "/api/v1/statuses/\(id)", token: bob.token).status == .forbidden)
             let deleted = try await client.call(.delete, "/api/v1/statuses/\(id)", token: alice.token)

@@ -1,4 +1,5 @@
 import Foundation
+import HTTPTypes
 import StarlingTesting
 import Testing
 
@@ -9,7 +10,7 @@ import Testing
         try await starling.test { api in
             let client = MastodonTestClient(api: api)
             let alice = try await client.user("alice_t")
-            let bob = try await client.user("bob_t")
+            let bob = try await client.user("bobby_t")
             let follow = try await client.call(.post, "/api/v1/accounts/\(alice.id)/follow", token: bob.token)
             #expect(try follow.object()["following"] as? Bool == true)
             var posted: [String] = []
@@ -39,7 +40,7 @@ import Testing
         try await TestStarling.make(.memory).test { api in
             let client = MastodonTestClient(api: api)
             let alice = try await client.user("alice_a")
-            let bob = try await client.user("bob_a")
+            let bob = try await client.user("bobby_a")
             #expect(try await client.call(.get, "/api/v1/accounts/lookup?acct=@alice_a").object()["id"] as? String == alice.id)
             #expect(try await client.call(.get, "/api/v1/accounts/lookup?acct=nobody_here").status == .notFound)
             let search = try await client.call(.get, "/api/v2/search?q=alice_a&resolve=true&type=accounts", token: bob.token).object()
@@ -63,7 +64,7 @@ import Testing
         try await starling.test { api in
             let client = MastodonTestClient(api: api)
             let alice = try await client.user("alice_n")
-            let bob = try await client.user("bob_n")
+            let bob = try await client.user("bobby_n")
             let id = try #require(try await client.post("notice me", token: alice.token)["id"] as? String)
             _ = try await client.call(.post, "/api/v1/accounts/\(alice.id)/follow", token: bob.token)
             _ = try await client.call(.post, "/api/v1/statuses/\(id)/favourite", token: bob.token)
