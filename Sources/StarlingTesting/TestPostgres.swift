@@ -2,6 +2,7 @@ import Foundation
 import Logging
 import PostgresStorage
 import StarlingTestKit
+import Testing
 
 /// The PostgreSQL servers tests run on, named by the environment (`scripts/test` starts them).
 /// Every test gets a database of its own, created empty and dropped when the test ends.
@@ -22,6 +23,13 @@ public enum TestPostgres {
 
     /// On CI (`CI=true`) PostgreSQL is part of the suite: without a server the tests fail.
     public static var isRequired: Bool { ProcessInfo.processInfo.environment["CI"] == "true" }
+
+    /// Ends the current test case as skipped, saying why, when no server is configured outside
+    /// CI (on CI the case goes on, and fails for want of a server).
+    public static func skipUnlessAvailable() throws {
+        guard !isAvailable, !isRequired else { return }
+        try Test.cancel("skipped on postgres: no PostgreSQL server (set STARLING_TEST_POSTGRES_URL; scripts/test starts one)")
+    }
 
     /// The URL of a new, empty database on the server at `url` (by default `TestPostgres.url`),
     /// dropped when the current test ends.

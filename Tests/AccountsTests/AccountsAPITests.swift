@@ -138,6 +138,13 @@ import Testing
             cache.isDown = true
             #expect(try await api.call(.post, "/api/accounts/logout/", token: alice.token).status == .ok)
             #expect(try await !loggedIn(), "with the cache down, the store says the session is gone")
+            // The recorded job tries while the cache is still down (and fails), so its retry is what is tested.
+            cache.reset()
+            let deadline = ContinuousClock.now + .seconds(30)
+            while cache.roundTrips == 0 {
+                try #require(ContinuousClock.now < deadline, "the job never tried the cache")
+                try await Task.sleep(for: .milliseconds(5))
+            }
             cache.isDown = false  // back, still holding the session it could not be told to forget
             try await app.settle()
             #expect(try await !loggedIn(), "the recorded job removed the cached session")

@@ -36,7 +36,7 @@ import Testing
         let worker = worker(outbox, handlers, policy: RetryPolicy(maxAttempts: 4, firstDelay: 1_000, maximumDelay: 5_000))
         try await withServices([worker]) {
             try await eventually { try await !outbox.dead(limit: 1).isEmpty }
-            try await Task.sleep(for: .milliseconds(100))
+            try await worker.waitUntilIdle(timeout: .seconds(30))  // nothing pending, nothing in flight
         }
         #expect(runs.withLock { $0[-1] } == 4, "tried exactly the allowed number of times")
         let dead = try #require(try await outbox.dead(limit: 10).first)
@@ -90,7 +90,16 @@ import Testing
         let first = worker(outbox, handlers, clock: clock, policy: policy)
         try await withServices([first]) {
             try await eventually { runs.withLock { $0[-1] } == 1 }
-            try await Task.sleep(for: .milliseconds(100))
+            // Its failure is recorded once the job can be claimed after its back-off (before, the
+            // worker's lease holds it): a probe claims it there and gives it back as it was.
+            let afterBackOff = clock.nowMicros() + 31_000_000
+            try await eventually {
+                guard let job = try await outbox.claim(limit: 1, holder: "probe", now: afterBackOff, leaseUntil: afterBackOff + 1).first else {
+                    return false
+                }
+                try await outbox.release(id: job.id, holder: "probe", at: clock.nowMicros() + 30_000_000)
+                return true
+            }
         }
     }
 
