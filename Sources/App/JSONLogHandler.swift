@@ -22,6 +22,14 @@ public struct JSONLogHandler: LogHandler {
     }
 
     public func log(event: LogEvent) {
+        let line = line(for: event)
+        Self.output.withLock { _ in
+            FileHandle.standardOutput.write(Data(line.utf8))
+        }
+    }
+
+    /// The entry as one JSON object and a line break.
+    func line(for event: LogEvent) -> String {
         var fields = metadata
         if let provided = metadataProvider?.get() { fields.merge(provided) { _, new in new } }
         if let extra = event.metadata { fields.merge(extra) { _, new in new } }
@@ -35,9 +43,7 @@ public struct JSONLogHandler: LogHandler {
             Self.append(key, value.description, to: &line)
         }
         line += "}\n"
-        Self.output.withLock { _ in
-            FileHandle.standardOutput.write(Data(line.utf8))
-        }
+        return line
     }
 
     /// Appends `"key":"value",` (no comma before the first field).
