@@ -22,7 +22,7 @@ enum MastodonRouter {
             revokeToken: RevokeToken(oauth: stores.oauth), checkPassword: checkPassword,
             postTweet: useCases.postTweet, deleteTweet: useCases.deleteTweet, readTimeline: useCases.readTimeline,
             hydrateTweets: useCases.hydrateTweets, readNewsfeed: useCases.readNewsfeed, commentOnTweet: useCases.commentOnTweet,
-            hydrateComments: useCases.hydrateComments, likeObject: useCases.likeObject, follow: useCases.follow,
+            hydrateComments: useCases.hydrateComments, likeObject: useCases.likeObject, retweetTweet: useCases.retweetTweet, follow: useCases.follow,
             followCounts: useCases.followCounts, images: StoreImages(blobs: blobs, maximumBytes: configuration.maximumImageBytes))
         let face = MastodonFace(
             stores: .init(users: repositories.users, tweets: repositories.tweets, comments: repositories.comments,

@@ -91,10 +91,12 @@ struct AccountsController: Sendable {
         let base = BaseURL(request)
         // Pinned statuses do not exist here; only media: none are filtered out of photo-less tweets below.
         if input.bool("pinned") == true { return try MastodonResponse.json([StatusJSON]()) }
-        var tweets = page.cut(try await readTimeline(userID: userID, page: page.request).items)
+        let read = page.cut(try await readTimeline(userID: userID, page: page.request).items)
+        var tweets = read
         if input.bool("only_media") == true { tweets = tweets.filter { !$0.photoKeys.isEmpty } }
+        if input.bool("exclude_reblogs") == true { tweets = tweets.filter { $0.retweetOf == nil } }
         let rendered = try await statuses.render(tweets: tweets, viewerID: context.viewer?.userID, base: base)
-        return try MastodonResponse.json(rendered, link: MastodonPage.link(request, base: base, firstID: tweets.first?.id, lastID: tweets.last?.id))
+        return try MastodonResponse.json(rendered, link: MastodonPage.link(request, base: base, firstID: read.first?.id, lastID: read.last?.id))
     }
 
     @Sendable func followers(_ request: Request, context: StarlingRequestContext) async throws -> Response {

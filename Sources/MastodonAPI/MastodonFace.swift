@@ -54,6 +54,7 @@ public struct MastodonFace: Sendable {
         public var commentOnTweet: CommentOnTweet
         public var hydrateComments: HydrateComments
         public var likeObject: LikeObject
+        public var retweetTweet: RetweetTweet
         public var follow: Follow
         public var followCounts: FollowCounts
         /// Stores uploaded images (`POST /api/v2/media`).
@@ -63,7 +64,7 @@ public struct MastodonFace: Sendable {
                     authorizeApplication: AuthorizeApplication, revokeToken: RevokeToken, checkPassword: CheckPassword,
                     postTweet: PostTweet, deleteTweet: DeleteTweet, readTimeline: ReadTimeline, hydrateTweets: HydrateTweets,
                     readNewsfeed: ReadNewsfeed, commentOnTweet: CommentOnTweet, hydrateComments: HydrateComments,
-                    likeObject: LikeObject, follow: Follow, followCounts: FollowCounts, images: StoreImages) {
+                    likeObject: LikeObject, retweetTweet: RetweetTweet, follow: Follow, followCounts: FollowCounts, images: StoreImages) {
             self.authenticateToken = authenticateToken
             self.registerApplication = registerApplication
             self.grantToken = grantToken
@@ -78,6 +79,7 @@ public struct MastodonFace: Sendable {
             self.commentOnTweet = commentOnTweet
             self.hydrateComments = hydrateComments
             self.likeObject = likeObject
+            self.retweetTweet = retweetTweet
             self.follow = follow
             self.followCounts = followCounts
             self.images = images
@@ -111,7 +113,8 @@ public struct MastodonFace: Sendable {
         AccountsController(users: stores.users, friendships: stores.friendships, follow: actions.follow, counts: actions.followCounts,
                            readTimeline: actions.readTimeline, statuses: statuses).addRoutes(to: api)
         StatusesController(statuses: statuses, postTweet: actions.postTweet, deleteTweet: actions.deleteTweet,
-                           commentOnTweet: actions.commentOnTweet, likeObject: actions.likeObject, comments: stores.comments,
+                           commentOnTweet: actions.commentOnTweet, likeObject: actions.likeObject, retweetTweet: actions.retweetTweet,
+                           comments: stores.comments,
                            idempotencyKeys: stores.mastodon.idempotencyKeys, pending: pending, images: actions.images,
                            blobs: stores.blobs, rateLimits: rateLimits).addRoutes(to: api)
         TimelinesController(readNewsfeed: actions.readNewsfeed, publicTimeline: stores.mastodon.publicTimeline, tweets: stores.tweets,

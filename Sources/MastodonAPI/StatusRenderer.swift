@@ -72,14 +72,16 @@ struct StatusRenderer: Sendable {
         }
     }
 
+    /// A tweet as a status; a retweet as a reblog, whose `reblog` is the original.
     static func status(_ view: TweetView, base: BaseURL, includeText: Bool) -> StatusJSON {
         let tweet = view.tweet
+        let original = view.original.map { status($0, base: base, includeText: false) }
         let media = tweet.photoKeys.enumerated().map { index, key in
             MediaAttachmentJSON(id: "\(tweet.id)\(index)", url: base.url(MediaKey.url(key)))
         }
         return StatusJSON(id: tweet.id, createdAt: tweet.createdAt, inReplyToID: nil, inReplyToAccountID: nil,
                           account: AccountJSON(view.author, base: base), text: tweet.content, includeText: includeText, media: media,
-                          reblogsCount: 0, favouritesCount: tweet.likesCount, repliesCount: tweet.commentsCount,
-                          favourited: view.hasLiked, reblogged: false, reblog: nil, base: base)
+                          reblogsCount: tweet.retweetsCount, favouritesCount: tweet.likesCount, repliesCount: tweet.commentsCount,
+                          favourited: view.hasLiked, reblogged: original?.reblogged ?? view.hasRetweeted, reblog: original, base: base)
     }
 }

@@ -16,6 +16,7 @@ struct StatusesController: Sendable {
     let deleteTweet: DeleteTweet
     let commentOnTweet: CommentOnTweet
     let likeObject: LikeObject
+    let retweetTweet: RetweetTweet
     let comments: any CommentRepository
     let idempotencyKeys: any IdempotencyKeyRepository
     let pending: PendingMedia
@@ -33,6 +34,8 @@ struct StatusesController: Sendable {
         group.get("api/v1/statuses/:id/context", use: context)
         group.post("api/v1/statuses/:id/favourite", use: favourite)
         group.post("api/v1/statuses/:id/unfavourite", use: unfavourite)
+        group.post("api/v1/statuses/:id/reblog", use: reblog)
+        group.post("api/v1/statuses/:id/unreblog", use: unreblog)
     }
 
     @Sendable func create(_ request: Request, context: StarlingRequestContext) async throws -> Response {
@@ -159,6 +162,36 @@ struct StatusesController: Sendable {
         }
         if liking { _ = try await likeObject.like(target, by: viewer.userID) } else { _ = try await likeObject.cancel(target, by: viewer.userID) }
         let (status, _) = try await statuses.status(id: id, viewerID: viewer.userID, base: BaseURL(request))
+        return try MastodonResponse.json(status)
+    }
+}
+
+extension StatusesController {
+    /// The tweet a reblog request names: a reblog of a reblog reblogs its original; a reply
+    /// (comment) cannot be reblogged.
+    private func originalID(_ id: Int64) async throws -> Int64 {
+        guard let post = try await statuses.post(id: id) else { throw StarlingError.notFound }
+        guard case .tweet(let tweet) = post else { throw StarlingError.invalid("id", "Replies cannot be reblogged here.") }
+        return tweet.retweetOf ?? tweet.id
+    }
+
+    /// A new status whose `reblog` is the original (the existing one when already reblogged).
+    @Sendable func reblog(_ request: Request, context: StarlingRequestContext) async throws -> Response {
+        let viewer = try context.requireViewer()
+        let outcome = try await retweetTweet(tweetID: try await originalID(try context.mastodonID()), by: viewer.userID)
+        guard let status = try await statuses.render(tweets: [outcome.retweet], viewerID: viewer.userID, base: BaseURL(request)).first else {
+            throw StarlingError.notFound
+        }
+        return try MastodonResponse.json(status)
+    }
+
+    /// The original status, no longer reblogged by the viewer.
+    @Sendable func unreblog(_ request: Request, context: StarlingRequestContext) async throws -> Response {
+        let viewer = try context.requireViewer()
+        let undone = try await retweetTweet.undo(tweetID: try await originalID(try context.mastodonID()), by: viewer.userID)
+        guard let status = try await statuses.render(tweets: [undone.original], viewerID: viewer.userID, base: BaseURL(request)).first else {
+            throw StarlingError.notFound
+        }
         return try MastodonResponse.json(status)
     }
 }

@@ -103,3 +103,31 @@ import Testing
         }
     }
 }
+
+/// Reblogs through the router: the core's retweets.
+@Suite struct ReblogTests {
+    @Test func aReblogCarriesTheOriginalAndUnreblogTakesItBack() async throws {
+        let starling = try await TestStarling.make(.memory)
+        try await starling.test { api in
+            let client = MastodonTestClient(api: api)
+            let alice = try await client.user("alice_r")
+            let bob = try await client.user("bobby_r")
+            let id = try #require(try await client.post("boost me", token: alice.token)["id"] as? String)
+            let reblog = try await client.call(.post, "/api/v1/statuses/\(id)/reblog", token: bob.token, form: [("visibility", "public")])
+            #expect(reblog.status == .ok, "\(reblog.text)")
+            let object = try reblog.object()
+            let original = try #require(object["reblog"] as? [String: Any])
+            #expect(original["id"] as? String == id)
+            #expect(original["reblogged"] as? Bool == true)
+            #expect((original["reblogs_count"] as? NSNumber)?.intValue == 1)
+            #expect(object["id"] as? String != id)
+            try await starling.settle()
+            let notifications = try await client.call(.get, "/api/v1/notifications?types[]=reblog", token: alice.token).array()
+            #expect(notifications.count == 1)
+            let undone = try await client.call(.post, "/api/v1/statuses/\(id)/unreblog", token: bob.token).object()
+            #expect(undone["id"] as? String == id)
+            #expect(undone["reblogged"] as? Bool == false)
+            #expect((undone["reblogs_count"] as? NSNumber)?.intValue == 0)
+        }
+    }
+}
