@@ -1,5 +1,6 @@
 import App
 import Foundation
+import Friendships
 import StarlingCore
 import StarlingTesting
 import Testing
@@ -61,6 +62,66 @@ import Testing
         }
         #expect(await worker.stop() == 0)
         #expect(await cluster.stopAll() == [0])
+    }
+
+    /// The kill lands inside one batch job: some of its followers have the tweet and some not (a
+    /// test-only pause after every 10 followers makes that moment long enough to see), so the
+    /// message is unacked when the worker dies. The broker redelivers it to the next worker, which
+    /// runs the whole batch again: every follower's feed holds the tweet exactly once.
+    @Test(.enabled(if: TestAMQP.isEnabled)) func aWorkerKilledMidBatchLeavesEveryFeedRowExactlyOnce() async throws {
+        let directory = TemporaryDirectory.make()
+        let database = "sqlite:" + directory.appendingPathComponent("starling.sqlite").path
+        // Push to every follower (these have no activity: the hybrid model would skip them as inactive).
+        let environment = ["STARLING_AMQP_URL": try TestAMQP.url(), "STARLING_AMQP_QUEUE_PREFIX": TestAMQP.queueName("batch"),
+                           "STARLING_FEED_MODEL": "push"]
+        let cluster = try await StarlingCluster.start(databaseURL: database, servers: 1, workers: 1,
+                                                      environment: environment.merging(["STARLING_TEST_FANOUT_BATCH_PAUSE_MS": "500"]) { $1 })
+        defer { cluster.crashAll() }
+        let server = LiveClient(port: cluster.servers[0].port)
+        let author = try await server.signUp("author_1")
+        let followers = (1...60).map { Int64(1_000 + $0) }  // one batch job: 6 steps of 10
+        try await Database.withRepositories(cluster.configuration(databaseURL: database), logger: cluster.logger) { repositories in
+            for follower in followers {
+                _ = try await repositories.friendships.follow(Friendship(id: 10_000 + follower, fromUserID: follower, toUserID: author.id),
+                                                              jobs: [])
+            }
+        }
+        let (status, object) = try await server.call(.post, "/api/tweets/", token: author.token, json: #"{"content":"to sixty"}"#)
+        try #require(status == .created)
+        let tweet = try #require((object["id"] as? NSNumber)?.int64Value)
+
+        let deadline = ContinuousClock.now + .seconds(60)
+        var delivered = 0
+        while delivered == 0 {
+            try #require(ContinuousClock.now < deadline, "the batch did not start; logs in \(cluster.directory.path)")
+            try await Task.sleep(for: .milliseconds(50))
+            delivered = try await feedsHolding(tweet, among: followers, cluster: cluster, database: database)
+        }
+        cluster.workers[0].crash()  // kill -9 inside the batch
+        let atTheKill = try await feedsHolding(tweet, among: followers, cluster: cluster, database: database)
+        try #require(atTheKill > 0 && atTheKill < followers.count, "the kill landed mid-batch: \(atTheKill) of \(followers.count) rows")
+
+        let worker = try StarlingProcess(["worker", "--database-url", database, "--data-dir", directory.appendingPathComponent("w2").path],
+                                         environment: environment, log: cluster.directory.appendingPathComponent("worker-2.log"))
+        defer { if worker.isRunning { worker.crash() } }
+        try await worker.waitUntilHealthy()
+        for follower in followers {
+            try await waitForFeed(of: follower, toBe: [tweet], cluster: cluster, database: database, seconds: 90)
+        }
+        #expect(await worker.stop() == 0)
+        #expect(await cluster.stopAll() == [0])
+    }
+
+    /// How many of `owners` have `tweet` in their feed.
+    func feedsHolding(_ tweet: Int64, among owners: [Int64], cluster: StarlingCluster, database: String) async throws -> Int {
+        try await Database.withRepositories(cluster.configuration(databaseURL: database), logger: cluster.logger) { repositories in
+            var holding = 0
+            for owner in owners where try await repositories.newsfeeds.entries(owner: owner, page: PageRequest(limit: 10)).items
+                .contains(where: { $0.tweetID == tweet }) {
+                holding += 1
+            }
+            return holding
+        }
     }
 
     @Test(.enabled(if: TestAMQP.isEnabled)) func aServerKilledMidRelayLosesNoJob() async throws {
