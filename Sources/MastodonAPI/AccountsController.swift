@@ -14,19 +14,19 @@ struct AccountsController: Sendable {
     let readTimeline: ReadTimeline
     let statuses: StatusRenderer
 
-    func addRoutes(to group: RouterGroup<StarlingRequestContext>) {
+    func addRoutes(to router: RouterGroup<StarlingRequestContext>) {
         // Literal segments before `:id`.
-        group.get("api/v1/accounts/verify_credentials", use: verifyCredentials)
-        group.get("api/v1/accounts/lookup", use: lookup)
-        group.get("api/v1/accounts/search", use: search)
-        group.get("api/v1/accounts/relationships", use: relationships)
-        group.get("api/v2/search", use: searchV2)
-        group.get("api/v1/accounts/:id", use: account)
-        group.get("api/v1/accounts/:id/statuses", use: accountStatuses)
-        group.get("api/v1/accounts/:id/followers", use: followers)
-        group.get("api/v1/accounts/:id/following", use: following)
-        group.post("api/v1/accounts/:id/follow", use: followAccount)
-        group.post("api/v1/accounts/:id/unfollow", use: unfollowAccount)
+        router.get("api/v1/accounts/verify_credentials", use: verifyCredentials)
+        router.get("api/v1/accounts/lookup", use: lookup)
+        router.get("api/v1/accounts/search", use: search)
+        router.get("api/v1/accounts/relationships", use: relationships)
+        router.get("api/v2/search", use: searchV2)
+        router.get("api/v1/accounts/:id", use: account)
+        router.get("api/v1/accounts/:id/statuses", use: accountStatuses)
+        router.get("api/v1/accounts/:id/followers", use: followers)
+        router.get("api/v1/accounts/:id/following", use: following)
+        router.post("api/v1/accounts/:id/follow", use: followAccount)
+        router.post("api/v1/accounts/:id/unfollow", use: unfollowAccount)
     }
 
     /// The user as an Account, with their follow counts.

@@ -9,28 +9,24 @@ import StarlingHTTP
 /// with a Starling web session sees an approve form (and a deny button); anyone else a login
 /// form (username or e-mail, password) that approves in the same step. Approval answers 302 to
 /// `redirect_uri?code=…&state=…`, or for the out-of-band redirect to `/oauth/authorize/native`,
-/// which shows the code in `<input class="oauth-code" readonly value="…">`.
+/// which shows the code in `<input class="oauth-code" readonly value="…">`. A request naming an
+/// unknown client, a redirect URI it did not register or scopes it may not have is refused with
+/// an OAuth error (JSON, 400), as every error of Starling is JSON.
 struct AuthorizePage: Sendable {
     let authorize: AuthorizeApplication
     let checkPassword: CheckPassword
     let rateLimits: RateLimitPolicy
 
-    func addRoutes(to group: RouterGroup<StarlingRequestContext>) {
-        group.get("oauth/authorize", use: show)
-        group.post("oauth/authorize", use: decide)
-        group.get("oauth/authorize/native", use: native)
+    func addRoutes(to router: RouterGroup<StarlingRequestContext>) {
+        router.get("oauth/authorize", use: show)
+        router.post("oauth/authorize", use: decide)
+        router.get("oauth/authorize/native", use: native)
     }
 
     @Sendable func show(_ request: Request, context: StarlingRequestContext) async throws -> Response {
         let input = MastodonParameters(query: request)
-        let grant: AuthorizeApplication.Grant
-        do {
-            grant = try await authorize.check(clientID: input.string("client_id"), redirectURI: input.string("redirect_uri"),
+        let grant = try await authorize.check(clientID: input.string("client_id"), redirectURI: input.string("redirect_uri"),
                                               scope: input.string("scope"))
-        } catch let error as OAuthError {
-            return MastodonResponse.html(Self.page(title: "Authorization failed", body: "<p>\(HTML.escape(error.description))</p>"),
-                                         status: .badRequest)
-        }
         return MastodonResponse.html(Self.form(grant, state: input.string("state"), loggedIn: context.viewer != nil, message: nil))
     }
 
@@ -39,14 +35,8 @@ struct AuthorizePage: Sendable {
             throw StarlingError.forbidden("Cross-site authorization refused.")
         }
         let input = try await MastodonParameters.parse(request)
-        let grant: AuthorizeApplication.Grant
-        do {
-            grant = try await authorize.check(clientID: input.string("client_id"), redirectURI: input.string("redirect_uri"),
+        let grant = try await authorize.check(clientID: input.string("client_id"), redirectURI: input.string("redirect_uri"),
                                               scope: input.string("scope"))
-        } catch let error as OAuthError {
-            return MastodonResponse.html(Self.page(title: "Authorization failed", body: "<p>\(HTML.escape(error.description))</p>"),
-                                         status: .badRequest)
-        }
         let state = input.string("state").flatMap { $0 == "None" ? nil : $0 }
         if input.string("decision") == "deny" {
             if grant.redirectURI == ClientApplication.outOfBand {
@@ -58,8 +48,8 @@ struct AuthorizePage: Sendable {
         if input.string("password") != nil || userID == nil {
             try await rateLimits.check(.mastodonLogin, context)
             guard let user = try await checkPassword(login: input.string("username"), password: input.string("password")) else {
-                return MastodonResponse.html(Self.form(grant, state: state, loggedIn: false, message: "Invalid username or password."),
-                                             status: .unauthorized)
+                // The login form again, with what went wrong.
+                return MastodonResponse.html(Self.form(grant, state: state, loggedIn: false, message: "Invalid username or password."))
             }
             userID = user.id
         }

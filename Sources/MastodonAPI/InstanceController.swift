@@ -13,9 +13,9 @@ struct InstanceController: Sendable {
 
     let users: any UserRepository
 
-    func addRoutes(to group: RouterGroup<StarlingRequestContext>) {
-        group.get("api/v1/instance", use: v1)
-        group.get("api/v2/instance", use: v2)
+    func addRoutes(to router: RouterGroup<StarlingRequestContext>) {
+        router.get("api/v1/instance", use: v1)
+        router.get("api/v2/instance", use: v2)
     }
 
     @Sendable func v1(_ request: Request, context: StarlingRequestContext) async throws -> Response {

@@ -104,7 +104,7 @@ public struct MastodonFace: Sendable {
     public func addRoutes(to router: Router<StarlingRequestContext>) {
         let statuses = StatusRenderer(tweets: stores.tweets, comments: stores.comments, hydrateTweets: actions.hydrateTweets,
                                       hydrateComments: actions.hydrateComments)
-        let api = router.group()
+        let api = router.group("")
             .add(middleware: MastodonErrorMiddleware())
             .add(middleware: MastodonAuthMiddleware(authenticate: actions.authenticateToken, rateLimits: rateLimits, counter: counter))
         OAuthController(register: actions.registerApplication, grant: actions.grantToken, revoke: actions.revokeToken,
@@ -122,7 +122,7 @@ public struct MastodonFace: Sendable {
         NotificationsController(notifications: stores.notifications, dismissals: stores.mastodon.dismissals, users: stores.users,
                                 tweets: stores.tweets, comments: stores.comments, statuses: statuses, ids: ids).addRoutes(to: api)
         MediaController(images: actions.images, pending: pending, ids: ids).addRoutes(to: api)
-        let pages = router.group().add(middleware: MastodonErrorMiddleware())
+        let pages = router.group("").add(middleware: MastodonErrorMiddleware())
         AuthorizePage(authorize: actions.authorizeApplication, checkPassword: actions.checkPassword, rateLimits: rateLimits)
             .addRoutes(to: pages)
     }

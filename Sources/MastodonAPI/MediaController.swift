@@ -11,10 +11,10 @@ struct MediaController: Sendable {
     let pending: PendingMedia
     let ids: IDGenerator
 
-    func addRoutes(to group: RouterGroup<StarlingRequestContext>) {
-        group.post("api/v2/media", use: upload)
-        group.post("api/v1/media", use: upload)
-        group.get("api/v1/media/:id", use: show)
+    func addRoutes(to router: RouterGroup<StarlingRequestContext>) {
+        router.post("api/v2/media", use: upload)
+        router.post("api/v1/media", use: upload)
+        router.get("api/v1/media/:id", use: show)
     }
 
     @Sendable func upload(_ request: Request, context: StarlingRequestContext) async throws -> Response {

@@ -23,12 +23,12 @@ struct NotificationsController: Sendable {
     static let scanLimit = 2_000
     static let batch = 100
 
-    func addRoutes(to group: RouterGroup<StarlingRequestContext>) {
-        group.get("api/v1/notifications", use: list)
-        group.post("api/v1/notifications/clear", use: clear)
-        group.post("api/v1/notifications/dismiss", use: dismissByParameter)
-        group.get("api/v1/notifications/:id", use: show)
-        group.post("api/v1/notifications/:id/dismiss", use: dismiss)
+    func addRoutes(to router: RouterGroup<StarlingRequestContext>) {
+        router.get("api/v1/notifications", use: list)
+        router.post("api/v1/notifications/clear", use: clear)
+        router.post("api/v1/notifications/dismiss", use: dismissByParameter)
+        router.get("api/v1/notifications/:id", use: show)
+        router.post("api/v1/notifications/:id/dismiss", use: dismiss)
     }
 
     /// A notification's Mastodon type and the post it is about.

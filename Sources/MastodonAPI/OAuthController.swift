@@ -10,10 +10,10 @@ struct OAuthController: Sendable {
     let revoke: RevokeToken
     let rateLimits: RateLimitPolicy
 
-    func addRoutes(to group: RouterGroup<StarlingRequestContext>) {
-        group.post("api/v1/apps", use: createApp)
-        group.post("oauth/token", use: token)
-        group.post("oauth/revoke", use: revokeToken)
+    func addRoutes(to router: RouterGroup<StarlingRequestContext>) {
+        router.post("api/v1/apps", use: createApp)
+        router.post("oauth/token", use: token)
+        router.post("oauth/revoke", use: revokeToken)
     }
 
     @Sendable func createApp(_ request: Request, context: StarlingRequestContext) async throws -> Response {

@@ -27,15 +27,15 @@ struct StatusesController: Sendable {
     /// The most replies `/context` lists.
     static let maximumDescendants = 400
 
-    func addRoutes(to group: RouterGroup<StarlingRequestContext>) {
-        group.post("api/v1/statuses", use: create)
-        group.get("api/v1/statuses/:id", use: show)
-        group.delete("api/v1/statuses/:id", use: destroy)
-        group.get("api/v1/statuses/:id/context", use: context)
-        group.post("api/v1/statuses/:id/favourite", use: favourite)
-        group.post("api/v1/statuses/:id/unfavourite", use: unfavourite)
-        group.post("api/v1/statuses/:id/reblog", use: reblog)
-        group.post("api/v1/statuses/:id/unreblog", use: unreblog)
+    func addRoutes(to router: RouterGroup<StarlingRequestContext>) {
+        router.post("api/v1/statuses", use: create)
+        router.get("api/v1/statuses/:id", use: show)
+        router.delete("api/v1/statuses/:id", use: destroy)
+        router.get("api/v1/statuses/:id/context", use: context)
+        router.post("api/v1/statuses/:id/favourite", use: favourite)
+        router.post("api/v1/statuses/:id/unfavourite", use: unfavourite)
+        router.post("api/v1/statuses/:id/reblog", use: reblog)
+        router.post("api/v1/statuses/:id/unreblog", use: unreblog)
     }
 
     @Sendable func create(_ request: Request, context: StarlingRequestContext) async throws -> Response {

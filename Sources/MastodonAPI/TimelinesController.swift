@@ -13,9 +13,9 @@ struct TimelinesController: Sendable {
     let tweets: any TweetRepository
     let statuses: StatusRenderer
 
-    func addRoutes(to group: RouterGroup<StarlingRequestContext>) {
-        group.get("api/v1/timelines/home", use: home)
-        group.get("api/v1/timelines/public", use: everyone)
+    func addRoutes(to router: RouterGroup<StarlingRequestContext>) {
+        router.get("api/v1/timelines/home", use: home)
+        router.get("api/v1/timelines/public", use: everyone)
     }
 
     @Sendable func home(_ request: Request, context: StarlingRequestContext) async throws -> Response {
