@@ -140,7 +140,12 @@ def main():
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--binary", required=True)
     parser.add_argument("--quick", action="store_true", help="a reduced run of about two minutes")
+    parser.add_argument("--compare-models", action="store_true", help="push vs pull vs hybrid with a celebrity (bench/compare_models.py)")
+    parser.add_argument("--celebrity-followers", type=int, default=100_000, help="with --compare-models: the celebrity's followers")
     args = parser.parse_args()
+    if args.compare_models:
+        import compare_models
+        return compare_models.main(args)
     seconds = 3 if args.quick else 10
     seed_args = ["--users", "300", "--follows-per-user", "50"] if args.quick else []
 

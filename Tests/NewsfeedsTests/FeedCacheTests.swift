@@ -42,7 +42,7 @@ struct CountingNewsfeeds: NewsfeedRepository {
         var repositories = try await backend.repositories()
         let counting = CountingNewsfeeds(base: repositories.newsfeeds)
         repositories.newsfeeds = counting
-        let setup = TestStarling(repositories: repositories)
+        let setup = TestStarling(repositories: repositories) { $0.feedModel = .push }  // the pushed feed is under test
         let reader = try await setup.test { api in
             let reader = try await api.signUp("reader_01")
             let author = try await api.signUp("author_01")
@@ -58,7 +58,8 @@ struct CountingNewsfeeds: NewsfeedRepository {
     func twoHundredConcurrentReadsOfAColdFeedLoadItOnce(_ backend: Backend, _ cacheBackend: CacheBackend) async throws {
         let (repositories, counting, reader) = try await Self.prepared(backend)
         let (caches, services) = try cacheBackend.make()
-        let app = TestStarling(repositories: repositories, caches: caches, services: services)
+        // The pushed feed's cache is what this counts: the pull model has none.
+        let app = TestStarling(repositories: repositories, caches: caches, services: services) { $0.feedModel = .push }
         try await app.test { api in
             let before = counting.loads.value.load(ordering: .relaxed)
             try await withThrowingTaskGroup(of: Int.self) { group in
@@ -73,7 +74,10 @@ struct CountingNewsfeeds: NewsfeedRepository {
         let (repositories, counting, reader) = try await Self.prepared(.sqlite)
         // The second process waits out the first one's fill however busy the machine running the
         // tests is (500 ms by default).
-        let patient: (inout Configuration) -> Void = { $0.feedFillWaitMilliseconds = 10_000 }
+        let patient: (inout Configuration) -> Void = {
+            $0.feedFillWaitMilliseconds = 10_000
+            $0.feedModel = .push  // the pushed feed's cache is under test
+        }
         let first: TestStarling
         let second: TestStarling
         switch cacheBackend {
@@ -133,7 +137,7 @@ struct CountingNewsfeeds: NewsfeedRepository {
 
     @Test func theFeedCacheSwitchTurnsTheCacheOff() async throws {
         let (repositories, counting, reader) = try await Self.prepared(.memory)
-        let app = TestStarling(repositories: repositories)
+        let app = TestStarling(repositories: repositories) { $0.feedModel = .push }  // the pushed feed's cache
         try await app.starling.caches.switches.set(FeatureSwitch.newsfeedCache, percentage: 0)
         try await app.test { api in
             let before = counting.loads.value.load(ordering: .relaxed)

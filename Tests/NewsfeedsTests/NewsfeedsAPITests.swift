@@ -71,7 +71,7 @@ struct StalledQueue: JobQueue {
     }
 
     @Test(arguments: Backend.allCases) func aDeletedTweetLeavesEveryFeed(_ backend: Backend) async throws {
-        let app = try await TestStarling.make(backend)
+        let app = TestStarling(repositories: try await backend.repositories()) { $0.feedModel = .push }  // rows: the pushed feed's
         try await app.test { api in
             let alice = try await api.signUp("alice_01")
             let bob = try await api.signUp("bob_0001")
@@ -125,7 +125,7 @@ struct StalledQueue: JobQueue {
 
     @Test(arguments: Backend.allCases) func aReplayedFanoutInsertsNothingNew(_ backend: Backend) async throws {
         let repositories = try await backend.repositories()
-        let app = TestStarling(repositories: repositories)
+        let app = TestStarling(repositories: repositories) { $0.feedModel = .push }  // a replay of push's rows
         let tweetID = try await app.test { api in
             let alice = try await api.signUp("alice_01")
             for n in 0..<5 { try await api.follow(alice, by: try await api.signUp("fan_000\(n)")) }
