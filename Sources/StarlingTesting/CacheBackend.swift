@@ -26,7 +26,7 @@ public enum CacheBackend: String, Sendable, CustomTestStringConvertible {
             return (.inProcess(clock: SystemWallClock(), feedCap: feedCap), [])
         case .redis:
             if !TestRedis.isEnabled {
-                try Test.cancel("skipped on redis: no Redis server (set STARLING_TEST_REDIS_URL; scripts/test starts one)")
+                try skipTestCase("on redis: no Redis server (set STARLING_TEST_REDIS_URL; scripts/test starts one)")
             }
             let client = RedisClient(configuration: try TestRedis.patientConfiguration())
             let namespace = "test-\(UUID().uuidString.prefix(8)):"

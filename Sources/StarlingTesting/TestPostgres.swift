@@ -28,7 +28,7 @@ public enum TestPostgres {
     /// CI (on CI the case goes on, and fails for want of a server).
     public static func skipUnlessAvailable() throws {
         guard !isAvailable, !isRequired else { return }
-        try Test.cancel("skipped on postgres: no PostgreSQL server (set STARLING_TEST_POSTGRES_URL; scripts/test starts one)")
+        try skipTestCase("on postgres: no PostgreSQL server (set STARLING_TEST_POSTGRES_URL; scripts/test starts one)")
     }
 
     /// The URL of a new, empty database on the server at `url` (by default `TestPostgres.url`),
