@@ -23,6 +23,16 @@ extension SQLiteTransaction {
         }
     }
 
+    /// Deletes every retweet of the tweet with every row that belongs to them, a statement per
+    /// table whatever their number (as `deleteWithDependents` does for one tweet).
+    func deleteRetweets(of id: Int64) async throws {
+        let retweets = "SELECT id FROM tweets WHERE retweet_of = ?"
+        try await execute("DELETE FROM tweet_photos WHERE tweet_id IN (\(retweets))", [id.sqlite])
+        try await execute("DELETE FROM likes WHERE target_type = 'tweet' AND target_id IN (\(retweets))", [id.sqlite])
+        _ = try await deleteComments(where: "tweet_id IN (\(retweets))", id)
+        try await execute("DELETE FROM tweets WHERE retweet_of = ?", [id.sqlite])
+    }
+
     /// Deletes the comments matching `condition` (one `?`, bound to `value`) and their likes;
     /// returns the tweet ids they were on.
     private func deleteComments(where condition: String, _ value: Int64) async throws -> [Int64] {

@@ -53,7 +53,8 @@ public struct SQLiteTweetRepository: TweetRepository {
             guard let tweet = try await tx.execute("\(Self.select) WHERE id = ?", [id.sqlite]).first.map(Self.decode) else { return [] }
             let retweets = try await tx.execute("\(Self.select) WHERE retweet_of = ? ORDER BY id", [id.sqlite]).map(Self.decode)
             let deleted = [tweet] + retweets
-            for gone in deleted { _ = try await tx.deleteWithDependents(.tweet, id: gone.id) }
+            _ = try await tx.deleteWithDependents(.tweet, id: id)
+            if !retweets.isEmpty { try await tx.deleteRetweets(of: id) }
             if let originalID = tweet.retweetOf {
                 try await tx.execute("UPDATE tweets SET retweets_count = retweets_count - 1 WHERE id = ?", [originalID.sqlite])
             }
