@@ -32,15 +32,17 @@ extension FeedMaintenance {
     }
 
     /// After a celebrity's flag was cleared: their tweets since the flag, which no follower got as a
-    /// row, go into the feeds of their active followers (inactive ones get them from their restore),
-    /// in batches; a follower who unfollowed meanwhile has them taken back, as in a fanout.
+    /// row, go into the feeds of all their followers, in batches — inactive ones too, whose restore
+    /// covers only what was posted after they left, which may be later than these tweets (the flag
+    /// is cleared rarely, and only for fewer followers than half the threshold). A follower who
+    /// unfollowed meanwhile has them taken back, as in a fanout.
     public func backfillCelebrityTweets(_ job: BackfillCelebrityTweetsJob) async throws {
         guard audience.rules.model != .pull else { return }
         var after: Int64 = 0
         while true {
             let batch = try await friendships.followerIDs(of: job.userID, after: after, limit: FanOutTweet.defaultBatchSize)
             guard let last = batch.last else { break }
-            let recipients = try await audience.recipients(among: batch)
+            let recipients = batch
             if !recipients.isEmpty {
                 try await forEachPage(of: job.userID, newerThan: job.since - 1) { page in
                     let entries = recipients.flatMap { owner in page.map { NewsfeedEntry(ownerID: owner, tweetID: $0.id, authorID: $0.userID) } }
