@@ -19,15 +19,20 @@ public enum CacheBackend: String, Sendable, CustomTestStringConvertible {
     /// CI, where it fails.
     public static var available: [CacheBackend] { [.inProcess, .redis] }
 
+    /// Skips the current case, saying so, when this backend's server is missing outside CI.
+    public func skipUnlessAvailable() throws {
+        if self == .redis, !TestRedis.isEnabled {
+            try skipTestCase("on redis: no Redis server (set STARLING_TEST_REDIS_URL; scripts/test starts one)")
+        }
+    }
+
     /// New caches, with the services they need running (a Redis client).
     public func make(feedCap: Int = 800) throws -> (Caches, [any Service]) {
+        try skipUnlessAvailable()
         switch self {
         case .inProcess:
             return (.inProcess(clock: SystemWallClock(), feedCap: feedCap), [])
         case .redis:
-            if !TestRedis.isEnabled {
-                try skipTestCase("on redis: no Redis server (set STARLING_TEST_REDIS_URL; scripts/test starts one)")
-            }
             let client = RedisClient(configuration: try TestRedis.patientConfiguration())
             let namespace = "test-\(UUID().uuidString.prefix(8)):"
             return (.redis(client: client, clock: SystemWallClock(), feedCap: feedCap, namespace: namespace), [client])
