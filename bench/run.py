@@ -142,7 +142,16 @@ def main():
     parser.add_argument("--quick", action="store_true", help="a reduced run of about two minutes")
     parser.add_argument("--compare-models", action="store_true", help="push vs pull vs hybrid with a celebrity (bench/compare_models.py)")
     parser.add_argument("--celebrity-followers", type=int, default=100_000, help="with --compare-models: the celebrity's followers")
+    parser.add_argument("--instructions", action="store_true",
+                        help="instructions per request under callgrind, the same run to run (bench/instructions.py)")
+    parser.add_argument("--users", type=int, default=300, help="with --instructions: the seeded users")
+    parser.add_argument("--newsfeeds", type=int, default=2000, help="with --instructions: newsfeed pages")
+    parser.add_argument("--details", type=int, default=500, help="with --instructions: tweet lists and tweet details")
+    parser.add_argument("--posts", type=int, default=200, help="with --instructions: posts")
     args = parser.parse_args()
+    if args.instructions:
+        import instructions
+        return instructions.main(args)
     if args.compare_models:
         import compare_models
         return compare_models.main(args)

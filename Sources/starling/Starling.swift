@@ -5,8 +5,7 @@ import Hummingbird
 import Logging
 import Seeding
 
-/// The `starling` command: the server and its operations.
-@main
+/// The `starling` command: the server and its operations (started by main.swift).
 struct StarlingCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "starling",
