@@ -35,14 +35,15 @@ public struct PostgresBulkLoader: BulkLoader {
         }
     }
 
-    public func insert(users: [User]) async throws {
-        try await copy("users", ["id", "username", "email", "password_hash", "is_staff", "created_at"], users) { text, user in
+    public func insert(users: [User], activeAt: Int64) async throws {
+        try await copy("users", ["id", "username", "email", "password_hash", "is_staff", "created_at", "last_active_at"], users) { text, user in
             text.add(user.id)
             text.add(user.username)
             text.add(user.email)
             text.add(user.passwordHash)
             text.add(user.isStaff)
             text.add(user.createdAt)
+            text.add(activeAt)
         }
         try await copy("profiles", ["user_id", "nickname", "avatar_key"], users) { text, user in
             text.add(user.id)

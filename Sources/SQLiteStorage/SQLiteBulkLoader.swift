@@ -31,9 +31,10 @@ public struct SQLiteBulkLoader: BulkLoader {
         }
     }
 
-    public func insert(users: [User]) async throws {
-        try await insert("users (id, username, email, password_hash, is_staff, created_at)", users.map {
-            [$0.id.sqlite, $0.username.sqlite, $0.email.sqlite, $0.passwordHash.sqlite, ($0.isStaff ? 1 : 0).sqlite, $0.createdAt.sqlite]
+    public func insert(users: [User], activeAt: Int64) async throws {
+        try await insert("users (id, username, email, password_hash, is_staff, created_at, last_active_at)", users.map {
+            [$0.id.sqlite, $0.username.sqlite, $0.email.sqlite, $0.passwordHash.sqlite, ($0.isStaff ? 1 : 0).sqlite, $0.createdAt.sqlite,
+             activeAt.sqlite]
         })
         try await insert("profiles (user_id, nickname, avatar_key)", users.map { [$0.id.sqlite, $0.nickname.sqlite, $0.avatarKey.sqlite] })
     }

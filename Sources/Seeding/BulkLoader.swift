@@ -12,7 +12,9 @@ public protocol BulkLoader: Sendable {
     func isEmpty() async throws -> Bool
     /// Prepares for a large load (a store may set secondary indexes aside).
     func beginLoad() async throws
-    func insert(users: [User]) async throws
+    /// Users last active at `activeAt`: seeded users are readers of their feeds (a user inactive
+    /// past the threshold would come back to a stale feed and a restore job on first request).
+    func insert(users: [User], activeAt: Int64) async throws
     func insert(sessions: [(tokenHash: String, userID: Int64, expiresAt: Int64)]) async throws
     func insert(friendships: [Friendship]) async throws
     /// Tweets with their counters already set, and their photo keys.

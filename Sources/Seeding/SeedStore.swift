@@ -50,7 +50,7 @@ public struct SeedStore: Sendable {
             User(id: graph.userIDs[index], username: graph.username(index), email: "\(graph.username(index))@example.com",
                  passwordHash: passwordHash, createdAt: graph.userIDs[index])
         }
-        try await loader.insert(users: users)
+        try await loader.insert(users: users, activeAt: graph.options.now)
         advance(users.count)
         let credentials = users.map { Credential(userID: $0.id, username: $0.username, token: newToken()) }
         let expires = graph.options.now + 365 * 86_400 * 1_000_000

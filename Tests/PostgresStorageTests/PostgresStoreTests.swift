@@ -47,7 +47,7 @@ import Tweets
         let loader = PostgresBulkLoader(store: store)
         let content = "tab\there\nnew line\\N back\\slash\r\nend, é, -0"
         try await loader.insert(users: [User(id: 1, username: "tab\tname", email: "a@example.com", passwordHash: "h", nickname: "\\",
-                                             createdAt: -5)])
+                                             createdAt: -5)], activeAt: 7)
         let tweet = Tweet(id: Int64.max, userID: 1, content: content, likesCount: 3, photoKeys: ["photos/b.png", "photos/a.png"])
         try await loader.insert(tweets: [tweet])
         let repositories = Repositories.postgres(store)

@@ -70,6 +70,11 @@ import Tweets
         }
         #expect(try await loader.isEmpty() == false)
         #expect(try await verifyCounters(repositories, repair: false).mismatches.isEmpty, "seeded counters match their rows")
+        // Seeded users are active readers as of the seed: none comes back to a stale feed (and a
+        // restore job) on its first request, though they signed up longer ago than the threshold.
+        let userIDs = credentials.map(\.userID)
+        #expect(try await repositories.activity.active(among: userIDs, since: Self.options().now).count == userIDs.count)
+        #expect(try await repositories.activity.feedStaleSince(userID: credentials[5].userID) == nil)
 
         let app = TestStarling(repositories: repositories)
         try await app.test { api in
