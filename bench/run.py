@@ -2,7 +2,7 @@
 """Starling's benchmark: seeds a fresh data directory, starts `starling serve` on a free loopback
 port, runs bounded wrk scenarios, and prints a table. Writes bench/results/<timestamp>.json and an
 SVG chart beside it. Called by scripts/bench, which builds the release binary first."""
-import argparse, json, os, socket, sqlite3, subprocess, sys, tempfile, time, urllib.request
+import argparse, json, os, socket, sqlite3, subprocess, sys, tempfile, threading, time, urllib.request
 
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 TICKS = os.sysconf("SC_CLK_TCK")
@@ -19,11 +19,36 @@ def cpu_ticks(pid):
     return int(fields[11]) + int(fields[12])  # utime + stime
 
 
-def peak_rss_mb(pid):
+def status_mb(pid, field):
+    """A size line of /proc/PID/status (VmHWM: peak resident set; VmRSS: resident now), in MB."""
     for line in open(f"/proc/{pid}/status"):
-        if line.startswith("VmHWM:"):
+        if line.startswith(field + ":"):
             return int(line.split()[1]) / 1024
     return 0.0
+
+
+def peak_rss_mb(pid):
+    return status_mb(pid, "VmHWM")
+
+
+def rss_mb(pid):
+    return status_mb(pid, "VmRSS")
+
+
+class RSSSampler(threading.Thread):
+    """Samples the server's resident set once a second, so its course over the run is kept."""
+
+    def __init__(self, pid):
+        super().__init__(daemon=True)
+        self.pid, self.samples, self.done = pid, [], threading.Event()
+        self.started = time.monotonic()
+
+    def run(self):
+        while not self.done.wait(1.0):
+            try:
+                self.samples.append([round(time.monotonic() - self.started, 1), round(rss_mb(self.pid), 1)])
+            except OSError:
+                return
 
 
 def backends():
@@ -82,6 +107,7 @@ def run_wrk(base, name, concurrency, seconds, pid, script_args, plain=False):
         "non_2xx": r["non_2xx"] + r["socket_errors"],
         "cpu_ms_per_req": round((after - before) * 1000 / TICKS / requests, 3),
         "rss_mb": round(peak_rss_mb(pid), 1),
+        "rss_now_mb": round(rss_mb(pid), 1),
     }
 
 
@@ -189,6 +215,10 @@ def main():
             raise SystemExit("the server did not start; see " + log.name)
         pid = server.pid
         scenarios = []
+        rss_start = round(rss_mb(pid), 1)
+        sampler = RSSSampler(pid)
+        sampler.start()
+        print(f"   rss at start {rss_start} MB", flush=True)
         plan = [
             ("GET /api/newsfeeds/", 1, ["GET", "/api/newsfeeds/"]),
             ("GET /api/newsfeeds/", 16, ["GET", "/api/newsfeeds/"]),
@@ -199,15 +229,21 @@ def main():
         for name, concurrency, script_args in plan:
             print(f"== {name} c={concurrency} for {seconds}s", flush=True)
             scenarios.append(run_wrk(base, name, concurrency, seconds, pid, [credentials] + script_args))
+            print(f"   rss now {scenarios[-1]['rss_now_mb']} MB, peak {scenarios[-1]['rss_mb']} MB", flush=True)
         # The framework's ceiling before the POSTs, whose fanouts keep the server busy afterwards.
         print(f"== GET /healthz c=64 for {seconds}s", flush=True)
         scenarios.append(run_wrk(base, "GET /healthz", 64, seconds, pid, ["", "", "/healthz"], plain=True))
+        print(f"   rss now {scenarios[-1]['rss_now_mb']} MB, peak {scenarios[-1]['rss_mb']} MB", flush=True)
         print(f"== POST /api/tweets/ c=4 for {seconds}s", flush=True)
         scenarios.append(run_wrk(base, "POST /api/tweets/", 4, seconds, pid, [credentials, "POST", "/api/tweets/"]))
+        print(f"   rss now {scenarios[-1]['rss_now_mb']} MB, peak {scenarios[-1]['rss_mb']} MB", flush=True)
         wait_for_empty_outbox(store)  # the POSTs' fanouts are done before the celebrity's is timed
         celebrity = {"id": int(users[0][0]), "token": users[0][2]}
         print("== fanout from the celebrity", flush=True)
         fanout = measure_fanout(base, store, celebrity)
+        sampler.done.set()
+        memory = {"rss_start_mb": rss_start, "rss_end_mb": round(rss_mb(pid), 1), "rss_peak_mb": round(peak_rss_mb(pid), 1),
+                  "rss_samples": sampler.samples}
     finally:
         store.close()
         server.terminate()
@@ -221,7 +257,7 @@ def main():
         "timestamp": stamp,
         "machine": {"load_average": [round(x, 2) for x in os.getloadavg()], "cores": os.cpu_count(), "quick": args.quick,
                     "seed_seconds": seed_seconds, "users": len(users)},
-        "backends": backends(), "scenarios": scenarios, "fanout": fanout,
+        "backends": backends(), "scenarios": scenarios, "fanout": fanout, "memory": memory,
     }
     out_dir = os.path.join(ROOT, "bench", "results")
     os.makedirs(out_dir, exist_ok=True)
@@ -229,11 +265,12 @@ def main():
     json.dump(results, open(json_path, "w"), indent=2)
     chart(results, os.path.join(out_dir, f"{stamp}.svg"))
 
-    header = f"{'scenario':<28} {'c':>3} {'req/s':>9} {'p50 ms':>8} {'p99 ms':>8} {'non-2xx':>8} {'cpu ms/req':>10} {'rss MB':>7}"
+    header = f"{'scenario':<28} {'c':>3} {'req/s':>9} {'p50 ms':>8} {'p99 ms':>8} {'non-2xx':>8} {'cpu ms/req':>10} {'rss MB':>7} {'peak MB':>7}"
     print("\n" + header + "\n" + "-" * len(header))
     for r in scenarios:
         print(f"{r['name']:<28} {r['concurrency']:>3} {r['rps']:>9.0f} {r['p50_ms']:>8.2f} {r['p99_ms']:>8.2f} "
-              f"{r['non_2xx']:>8} {r['cpu_ms_per_req']:>10.3f} {r['rss_mb']:>7.1f}")
+              f"{r['non_2xx']:>8} {r['cpu_ms_per_req']:>10.3f} {r['rss_now_mb']:>7.1f} {r['rss_mb']:>7.1f}")
+    print(f"rss: {memory['rss_start_mb']} MB at start, {memory['rss_end_mb']} MB at the end, peak {memory['rss_peak_mb']} MB")
     print(f"fanout: {fanout['followers']} followers in {fanout['seconds']} s; seeded {len(users)} users in {seed_seconds} s")
     print(f"machine: load average {results['machine']['load_average']}, {results['machine']['cores']} cores; backends {results['backends']}")
     print(f"wrote {json_path} and its .svg chart")

@@ -24,9 +24,10 @@ public struct Caches: Sendable {
         self.switches = switches
     }
 
-    /// The in-process implementations.
-    public static func inProcess(clock: any WallClock, feedCap: Int = 800) -> Caches {
-        Caches(keyValue: MemoryKeyValueCache(clock: clock), feeds: MemoryFeedCache(cap: feedCap, clock: clock),
+    /// The in-process implementations, the object and feed caches sharing `memory`.
+    public static func inProcess(clock: any WallClock, feedCap: Int = 800, memory: MemoryCacheBudget = MemoryCacheBudget()) -> Caches {
+        Caches(keyValue: MemoryKeyValueCache(clock: clock, byteBudget: memory.objectBytes),
+               feeds: MemoryFeedCache(cap: feedCap, clock: clock, byteBudget: memory.feedBytes),
                rateLimiter: MemoryRateLimiter(clock: clock), switches: MemoryFeatureSwitches(defaults: FeatureSwitch.defaults))
     }
 }
@@ -79,6 +80,6 @@ extension Repositories {
         cached.tweets = CachedTweetRepository(tweets, objects: objects)
         cached.likes = CachedLikeRepository(likes, objects: objects)
         cached.comments = CachedCommentRepository(comments, objects: objects)
-        return cached
+        return cached.cachingFeedPlans(by: objects)
     }
 }

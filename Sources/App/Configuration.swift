@@ -35,6 +35,8 @@ public struct Configuration: Sendable, Equatable {
     public var maximumImageBytes = 10 << 20
     /// How many ids each cached newsfeed and timeline keeps.
     public var feedCacheCap = 800
+    /// The memory the in-process object and feed caches may take (`--memory-cache-mb`).
+    public var memoryCache = MemoryCacheBudget()
     /// How newsfeeds are built: push, pull, or push with celebrities pulled and inactive users skipped.
     public var feedModel = FeedModel.hybrid
     /// Followers that make a user a celebrity (cleared below half of it).
@@ -84,6 +86,7 @@ public struct Configuration: Sendable, Equatable {
         ("fanout-workers", "STARLING_FANOUT_WORKERS"), ("default-workers", "STARLING_DEFAULT_WORKERS"),
         ("job-max-attempts", "STARLING_JOB_MAX_ATTEMPTS"), ("job-lease-seconds", "STARLING_JOB_LEASE_SECONDS"),
         ("max-image-mb", "STARLING_MAX_IMAGE_MB"), ("feed-cache-cap", "STARLING_FEED_CACHE_CAP"),
+        ("memory-cache-mb", "STARLING_MEMORY_CACHE_MB"),
         ("feed-model", "STARLING_FEED_MODEL"), ("celebrity-followers", "STARLING_CELEBRITY_FOLLOWERS"),
         ("inactive-days", "STARLING_INACTIVE_DAYS"),
         ("header-timeout", "STARLING_HEADER_TIMEOUT"), ("body-timeout", "STARLING_BODY_TIMEOUT"),
@@ -167,6 +170,7 @@ public struct Configuration: Sendable, Equatable {
             }
             configuration.feedCacheCap = cap
         }
+        try resolveMemoryCache(values, into: &configuration)
         try resolveConnectionLimits(values, into: &configuration.connectionLimits)
         try resolveOperations(values, into: &configuration)
         try resolveFeeds(values, into: &configuration)

@@ -26,7 +26,8 @@ public enum Roles {
         }
         if let servers = configuration.memcachedServers {
             let client = try Caches.memcachedClient(servers: servers, logger: logger)
-            caches = (caches ?? .inProcess(clock: SystemWallClock(), feedCap: configuration.feedCacheCap)).objects(on: client)
+            caches = (caches ?? .inProcess(clock: SystemWallClock(), feedCap: configuration.feedCacheCap, memory: configuration.memoryCache))
+                .objects(on: client)
             services.append(client)
             checks.append(.memcached(client))
         }

@@ -51,7 +51,7 @@ public struct Starling: Sendable {
                 slot: NodeSlot = .alone, readiness: Readiness? = nil) {
         MetricsExport.bootstrap()  // before anything makes a metric handle
         self.configuration = configuration
-        let caches = caches ?? .inProcess(clock: clock, feedCap: configuration.feedCacheCap)
+        let caches = caches ?? .inProcess(clock: clock, feedCap: configuration.feedCacheCap, memory: configuration.memoryCache)
         self.caches = caches
         let ids = IDGenerator(clock: clock, slot: slot)
         self.ids = ids

@@ -1,42 +1,42 @@
 import NIOCore
 import Synchronization
 
-/// The embedded `KeyValueCache`: an in-process LRU with per-entry expiry.
+/// The embedded `KeyValueCache`: an in-process LRU bounded by bytes, with per-entry expiry.
+///
+/// Each entry is charged its key, its value's storage and its bookkeeping (`MemoryCost`); a set
+/// that takes the total past `byteBudget` drops the least recently used entries, at O(1) each.
+/// Values are stored compacted, so a buffer that grew by doubling keeps no slack here.
 public final class MemoryKeyValueCache: KeyValueCache {
     private struct Entry {
         var value: ByteBuffer
         var expiresAt: Int64
-        var lastUsed: UInt64
-    }
-
-    private struct State {
-        var entries: [String: Entry] = [:]
-        var tick: UInt64 = 0
     }
 
     private let clock: any WallClock
-    private let capacity: Int
-    private let state = Mutex(State())
+    private let table: Mutex<ByteBoundedLRU<String, Entry>>
 
-    /// - Parameter capacity: entries kept; the least recently used go first.
-    public init(clock: any WallClock, capacity: Int = 100_000) {
+    /// - Parameter byteBudget: the bytes the entries may take together; the least recently used
+    ///   go first.
+    public init(clock: any WallClock, byteBudget: Int = MemoryCacheBudget().objectBytes) {
         self.clock = clock
-        self.capacity = capacity
+        self.table = Mutex(ByteBoundedLRU(budget: byteBudget))
+    }
+
+    /// The bytes the entries are charged now, and the most they may be.
+    public var usage: (bytes: Int, budget: Int, entries: Int) {
+        table.withLock { ($0.bytes, $0.budget, $0.count) }
     }
 
     public func get(_ keys: [String]) async throws -> [String: ByteBuffer] {
         let now = clock.nowMicros()
-        return state.withLock { state in
+        return table.withLock { table in
             var found: [String: ByteBuffer] = [:]
             for key in keys {
-                guard var entry = state.entries[key] else { continue }
+                guard let entry = table.value(forKey: key) else { continue }
                 guard entry.expiresAt > now else {
-                    state.entries[key] = nil
+                    table.remove(key)
                     continue
                 }
-                state.tick += 1
-                entry.lastUsed = state.tick
-                state.entries[key] = entry
                 found[key] = entry.value
             }
             return found
@@ -44,33 +44,43 @@ public final class MemoryKeyValueCache: KeyValueCache {
     }
 
     public func set(_ entries: [String: ByteBuffer], ttlSeconds: Int) async throws {
-        let expiresAt = clock.nowMicros() + Int64(ttlSeconds) * 1_000_000
-        state.withLock { state in
-            for (key, value) in entries {
-                state.tick += 1
-                state.entries[key] = Entry(value: value, expiresAt: expiresAt, lastUsed: state.tick)
-            }
-            if state.entries.count > capacity {
-                let victims = state.entries.sorted { $0.value.lastUsed < $1.value.lastUsed }.prefix(state.entries.count - capacity * 9 / 10)
-                for (key, _) in victims { state.entries[key] = nil }
+        let (ttl, overflow) = Int64(ttlSeconds).multipliedReportingOverflow(by: 1_000_000)
+        let expiresAt = overflow ? .max : clock.nowMicros().addingReportingOverflow(ttl).partialValue
+        let stored = entries.map { key, value in (key, MemoryCost.compacted(value)) }
+        table.withLock { table in
+            for (key, value) in stored {
+                table.set(key, Entry(value: value, expiresAt: expiresAt), bytes: Self.cost(key: key, value: value))
             }
         }
     }
 
     public func delete(_ keys: [String]) async throws {
-        state.withLock { state in
-            for key in keys { state.entries[key] = nil }
+        table.withLock { table in
+            for key in keys { table.remove(key) }
         }
     }
 
     public func increment(_ key: String, by delta: Int) async throws -> Int? {
         let now = clock.nowMicros()
-        return state.withLock { state -> Int? in
-            guard var entry = state.entries[key], entry.expiresAt > now,
+        return table.withLock { table -> Int? in
+            guard let entry = table.peek(key), entry.expiresAt > now,
                   let current = Int(String(buffer: entry.value)) else { return nil }
-            entry.value = ByteBuffer(string: String(current + delta))
-            state.entries[key] = entry
-            return current + delta
+            let (next, overflow) = current.addingReportingOverflow(delta)
+            guard !overflow else {
+                table.remove(key)
+                return nil
+            }
+            let value = ByteBuffer(string: String(next))
+            table.update(key) { entry in
+                entry.value = value
+                return Self.cost(key: key, value: value)
+            }
+            return next
         }
+    }
+
+    /// What one entry is charged: its bookkeeping, its key's heap and its value's storage.
+    static func cost(key: String, value: ByteBuffer) -> Int {
+        MemoryCost.tableEntry + MemoryCost.string(key) + MemoryCost.buffer(value)
     }
 }

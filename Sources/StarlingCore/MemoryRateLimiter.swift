@@ -11,23 +11,27 @@ public final class MemoryRateLimiter: RateLimiter {
         let seconds: Int
     }
 
-    private let clock: any WallClock
-    /// Hit times in microseconds, oldest first, at most `count` per log.
-    private let logs = Mutex<[LogKey: [Int64]]>([:])
+    /// The default budget: 8 MB, some 30,000 logs of ten hits.
+    public static let defaultByteBudget = 8 << 20
 
-    public init(clock: any WallClock) {
+    private let clock: any WallClock
+    /// Hit times in microseconds, oldest first, at most `count` per log; bounded by bytes, the
+    /// least recently hit logs dropped first (a log whose hits all left its window holds nothing
+    /// worth keeping).
+    private let logs: Mutex<ByteBoundedLRU<LogKey, [Int64]>>
+
+    public init(clock: any WallClock, byteBudget: Int = MemoryRateLimiter.defaultByteBudget) {
         self.clock = clock
+        self.logs = Mutex(ByteBoundedLRU(budget: byteBudget))
     }
 
     public func hit(_ key: String, limits: [RateLimit]) async -> Int? {
         let now = clock.nowMicros()
         return logs.withLock { logs -> Int? in
-            if logs.count > 100_000 {
-                logs = logs.filter { entry in (entry.value.last ?? 0) > now - entry.key.seconds.secondsAsMicroseconds }
-            }
             var waitMicros: Int64 = 0
             for limit in limits {
-                let log = logs[LogKey(key: key, seconds: limit.seconds)] ?? []
+                // A refused hit counts as a use too: a client being refused keeps its log.
+                let log = logs.value(forKey: LogKey(key: key, seconds: limit.seconds)) ?? []
                 let recent = log.drop { $0 <= now - limit.seconds.secondsAsMicroseconds }
                 if recent.count >= limit.count {
                     // The hit that must leave the window before another fits.
@@ -39,13 +43,20 @@ public final class MemoryRateLimiter: RateLimiter {
             guard waitMicros == 0 else { return Int((waitMicros + 999_999) / 1_000_000) }
             for limit in limits {
                 let logKey = LogKey(key: key, seconds: limit.seconds)
-                var log = logs[logKey] ?? []
-                log.append(now)
-                if log.count > limit.count { log.removeFirst(log.count - limit.count) }
-                logs[logKey] = log
+                let kept = logs.update(logKey, touching: true) { log in
+                    log.append(now)
+                    if log.count > limit.count { log.removeFirst(log.count - limit.count) }
+                    return Self.cost(key: key, log)
+                }
+                if !kept { logs.set(logKey, [now], bytes: Self.cost(key: key, [now])) }
             }
             return nil
         }
+    }
+
+    /// What one log is charged: its bookkeeping, its key's heap and its hit times' storage.
+    private static func cost(key: String, _ log: [Int64]) -> Int {
+        MemoryCost.tableEntry + MemoryCost.string(key) + MemoryCost.array(capacity: log.capacity, stride: 8)
     }
 }
 

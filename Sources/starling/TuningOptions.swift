@@ -15,6 +15,9 @@ struct TuningOptions: ParsableArguments {
     var maxImageMB: String?
     @Option(name: .customLong("feed-cache-cap"), help: "Ids kept per cached newsfeed or timeline (STARLING_FEED_CACHE_CAP, default 800).")
     var feedCacheCap: String?
+    @Option(name: .customLong("memory-cache-mb"),
+            help: "Megabytes the in-process object and feed caches take at most, two thirds and one third (STARLING_MEMORY_CACHE_MB, default 48).")
+    var memoryCacheMB: String?
     @Option(name: .customLong("header-timeout"), help: "Seconds to send a request head (STARLING_HEADER_TIMEOUT, default 10).")
     var headerTimeout: String?
     @Option(name: .customLong("body-timeout"), help: "Seconds to send a request body (STARLING_BODY_TIMEOUT, default 60).")
@@ -34,6 +37,7 @@ struct TuningOptions: ParsableArguments {
         let pairs: [(String, String?)] = [
             ("bcrypt-cost", bcryptCost), ("job-workers", jobWorkers), ("job-max-attempts", jobMaxAttempts),
             ("job-lease-seconds", jobLeaseSeconds), ("max-image-mb", maxImageMB), ("feed-cache-cap", feedCacheCap),
+            ("memory-cache-mb", memoryCacheMB),
             ("header-timeout", headerTimeout), ("body-timeout", bodyTimeout), ("idle-timeout", idleTimeout),
             ("max-connections", maxConnections), ("log-format", logFormat), ("shutdown-timeout", shutdownTimeout),
         ]
