@@ -110,6 +110,8 @@ let package = Package(
             swiftSettings: swiftSettings
         ),
         domain("Seeding", ["Accounts", "Friendships", "Tweets", "Newsfeeds", "Comments", "Likes"]),
+        .systemLibrary(name: "CSystemSQLite", providers: [.apt(["libsqlite3-dev"])]),
+        .target(name: "SQLiteDriver", dependencies: ["CSystemSQLite"], swiftSettings: swiftSettings),
         .target(
             name: "SQLiteStorage",
             dependencies: [
@@ -254,6 +256,7 @@ let package = Package(
         .testTarget(name: "LikesTests", dependencies: ["Likes", "StarlingTesting"], swiftSettings: swiftSettings),
         .testTarget(name: "NotificationsTests", dependencies: ["Notifications", "StarlingTesting"], swiftSettings: swiftSettings),
         .testTarget(name: "SeedingTests", dependencies: ["Seeding", "StarlingTesting"], swiftSettings: swiftSettings),
+        .testTarget(name: "SQLiteDriverTests", dependencies: ["SQLiteDriver"], swiftSettings: swiftSettings),
         .testTarget(name: "SQLiteStorageTests", dependencies: ["SQLiteStorage", "StarlingTesting"], swiftSettings: swiftSettings),
         .testTarget(name: "PostgresStorageTests", dependencies: ["PostgresStorage", "StarlingTesting"], swiftSettings: swiftSettings),
         .testTarget(name: "RESPTests", dependencies: ["RESP", "Seeding", "StarlingTestKit"], swiftSettings: swiftSettings),
