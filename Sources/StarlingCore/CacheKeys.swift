@@ -14,8 +14,25 @@ public enum CacheKeys {
     public static func followersCount(_ userID: Int64) -> String { "followers_count:\(userID)" }
     /// How many users a user follows (`KeyValueCache` counter).
     public static func followingsCount(_ userID: Int64) -> String { "followings_count:\(userID)" }
+    /// What a hybrid read of a user's newsfeed must merge, as facts (`KeyValueCache`).
+    public static func feedPlan(_ userID: Int64) -> String { "feed_plan:\(userID)" }
+    /// The generation of a user's feed plan: a random number, deleted when their follows or
+    /// their feed's currency change; a plan stored under another one is a miss (`KeyValueCache`).
+    public static func feedPlanGeneration(_ userID: Int64) -> String { "feed_plan_generation:\(userID)" }
+    /// What forgets a user's feed plan: its generation (no entry stored under the old one is read
+    /// again, even one a read in flight stores later) and the entry itself.
+    public static func feedPlanKeys(_ userID: Int64) -> [String] { [feedPlanGeneration(userID), feedPlan(userID)] }
+    /// The generation of the celebrity flags, deleted whenever one changes: every feed plan stored
+    /// under another one is a miss (`KeyValueCache`).
+    public static let celebrityGeneration = "celebrity_generation:all"
 
     /// How long objects stay in the object cache: bounded, so an invalidation lost while the
     /// cache was unreachable heals by itself.
     public static let objectTTLSeconds = 600
+    /// How long a feed plan stays cached: short, since it bounds anything an invalidation missed
+    /// (a flag changed by a process with its own in-process cache).
+    public static let feedPlanTTLSeconds = 60
+    /// How long a generation stays cached: longer than any entry stored under it (an expired one
+    /// only makes those entries misses).
+    public static let generationTTLSeconds = 86_400
 }

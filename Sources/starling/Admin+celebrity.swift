@@ -15,7 +15,17 @@ extension Admin {
         let result = try await Database.withRepositories(configuration, logger: makeLogger()) { repositories -> Bool? in
             guard let user = try await repositories.users.user(username: name) else { return nil }
             let clock = SystemWallClock()
-            let flags = FlagCelebrities(celebrities: repositories.celebrities, clock: clock, ids: IDGenerator(clock: clock),
+            let ids = IDGenerator(clock: clock)
+            let outbox = repositories.outbox
+            // The servers' caches are theirs: a job tells one of them to forget the cached feed plans.
+            let celebrities = CachedCelebrityRepository(repositories.celebrities) { keys in
+                do {
+                    try await outbox.append(Job(id: ids.next(), ForgetCachedObjectsJob(keys: keys)))
+                } catch {
+                    print("warning: cached newsfeed plans follow the change within \(CacheKeys.feedPlanTTLSeconds) s only: \(error)")
+                }
+            }
+            let flags = FlagCelebrities(celebrities: celebrities, clock: clock, ids: ids,
                                         threshold: configuration.celebrityFollowers, jobsRecorded: {})
             return try await flags.set(user.id, to: choice)
         }
