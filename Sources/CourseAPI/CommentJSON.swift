@@ -1,10 +1,11 @@
 import Accounts
 import Comments
 import StarlingCore
+import StarlingHTTP
 
 /// A comment as the API shows it: `{"id", "tweet_id", "user", "content", "created_at",
 /// "likes_count", "has_liked"}`.
-public struct CommentJSON: Encodable, Sendable {
+public struct CommentJSON: Sendable {
     public var id: Int64
     public var tweetID: Int64
     public var user: UserJSON
@@ -27,22 +28,25 @@ public struct CommentJSON: Encodable, Sendable {
         self.hasLiked = hasLiked
     }
 
-    enum CodingKeys: String, CodingKey {
-        case id, user, content
-        case tweetID = "tweet_id"
-        case createdAt = "created_at"
-        case likesCount = "likes_count"
-        case hasLiked = "has_liked"
-    }
+}
 
-    public func encode(to encoder: any Encoder) throws {
-        var container = encoder.container(keyedBy: CodingKeys.self)
-        try container.encode(id, forKey: .id)
-        try container.encode(tweetID, forKey: .tweetID)
-        try container.encode(user, forKey: .user)
-        try container.encode(content, forKey: .content)
-        try container.encode(Timestamp.format(createdAt), forKey: .createdAt)
-        try container.encode(likesCount, forKey: .likesCount)
-        try container.encode(hasLiked, forKey: .hasLiked)
+extension CommentJSON: JSONWritable {
+    public func writeJSON(to writer: inout JSONWriter) {
+        writer.beginObject()
+        writer.key("id")
+        writer.int(id)
+        writer.key("tweet_id")
+        writer.int(tweetID)
+        writer.key("user")
+        writer.value(user)
+        writer.key("content")
+        writer.string(content)
+        writer.key("created_at")
+        writer.string(Timestamp.format(createdAt))
+        writer.key("likes_count")
+        writer.int(likesCount)
+        writer.key("has_liked")
+        writer.bool(hasLiked)
+        writer.endObject()
     }
 }

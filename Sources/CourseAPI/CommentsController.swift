@@ -40,7 +40,7 @@ public struct CommentsController: Sendable {
         guard try await tweets.tweet(id: tweetID) != nil else { throw StarlingError.invalid("tweet_id", "Tweet does not exist.") }
         let found = try await comments.comments(tweetID: tweetID, page: page)
         let results = try await hydrate(found.items, viewerID: context.viewer?.userID).map(CommentJSON.init)
-        return try JSONBody.response(CommentList(comments: results, hasNextPage: found.hasNextPage))
+        return JSONBody.response(writing: CommentList(comments: results, hasNextPage: found.hasNextPage))
     }
 
     @Sendable func create(_ request: Request, context: StarlingRequestContext) async throws -> Response {
@@ -52,7 +52,7 @@ public struct CommentsController: Sendable {
         let content = input.text("content", multiline: true, errors: &errors)
         try errors.check()
         let comment = try await commentOnTweet.post(tweetID: tweetID!, content: content!, by: viewer.userID)
-        return try JSONBody.response(try await rendered(comment, viewer), status: .created)
+        return JSONBody.response(writing: try await rendered(comment, viewer), status: .created)
     }
 
     @Sendable func update(_ request: Request, context: StarlingRequestContext) async throws -> Response {
@@ -64,7 +64,7 @@ public struct CommentsController: Sendable {
         let content = input.text("content", multiline: true, errors: &errors)
         try errors.check()
         let comment = try await commentOnTweet.edit(commentID: id, content: content!, by: viewer.userID)
-        return try JSONBody.response(try await rendered(comment, viewer))
+        return JSONBody.response(writing: try await rendered(comment, viewer))
     }
 
     @Sendable func destroy(_ request: Request, context: StarlingRequestContext) async throws -> Response {
@@ -79,13 +79,17 @@ public struct CommentsController: Sendable {
         return json
     }
 
-    struct CommentList: Encodable {
+    struct CommentList: JSONWritable {
         let comments: [CommentJSON]
         let hasNextPage: Bool
 
-        enum CodingKeys: String, CodingKey {
-            case comments
-            case hasNextPage = "has_next_page"
+        func writeJSON(to writer: inout JSONWriter) {
+            writer.beginObject()
+            writer.key("comments")
+            writer.array(comments)
+            writer.key("has_next_page")
+            writer.bool(hasNextPage)
+            writer.endObject()
         }
     }
 }
@@ -102,9 +106,9 @@ public struct CommentsSection: TweetDetailSection {
 
     public var name: String { "comments" }
 
-    public func render(tweetID: Int64, viewer: Viewer?) async throws -> AnyEncodable {
+    public func render(tweetID: Int64, viewer: Viewer?) async throws -> any JSONWritable {
         let page = try await comments.comments(tweetID: tweetID, page: PageRequest(limit: CommentsController.pageSize))
-        return AnyEncodable(try await hydrate(page.items, viewerID: viewer?.userID).map(CommentJSON.init))
+        return try await hydrate(page.items, viewerID: viewer?.userID).map(CommentJSON.init)
     }
 }
 

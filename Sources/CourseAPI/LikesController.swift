@@ -28,7 +28,7 @@ public struct LikesController: Sendable {
         try await rateLimits.check(.likes, context)
         let like = try await likeObject.like(try await target(request), by: viewer.userID)
         guard let user = try await users.user(id: viewer.userID) else { throw StarlingError.notAuthenticated }
-        return try JSONBody.response(LikeJSON(user: UserJSON(user), createdAt: like.createdAt), status: .created)
+        return JSONBody.response(writing: LikeJSON(user: UserJSON(user), createdAt: like.createdAt), status: .created)
     }
 
     @Sendable func cancel(_ request: Request, context: StarlingRequestContext) async throws -> Response {
@@ -48,19 +48,17 @@ public struct LikesController: Sendable {
 }
 
 /// `{"user", "created_at"}`.
-struct LikeJSON: Encodable, Sendable {
+struct LikeJSON: JSONWritable {
     let user: UserJSON
     let createdAt: Int64
 
-    enum CodingKeys: String, CodingKey {
-        case user
-        case createdAt = "created_at"
-    }
-
-    func encode(to encoder: any Encoder) throws {
-        var container = encoder.container(keyedBy: CodingKeys.self)
-        try container.encode(user, forKey: .user)
-        try container.encode(Timestamp.format(createdAt), forKey: .createdAt)
+    func writeJSON(to writer: inout JSONWriter) {
+        writer.beginObject()
+        writer.key("user")
+        writer.value(user)
+        writer.key("created_at")
+        writer.string(Timestamp.format(createdAt))
+        writer.endObject()
     }
 }
 
@@ -79,10 +77,10 @@ public struct LikesSection: TweetDetailSection {
 
     public var name: String { "likes" }
 
-    public func render(tweetID: Int64, viewer: Viewer?) async throws -> AnyEncodable {
+    public func render(tweetID: Int64, viewer: Viewer?) async throws -> any JSONWritable {
         let found = try await likes.likes(of: LikeTarget(.tweet, tweetID), limit: Self.limit)
         let people = try await users.users(ids: found.map(\.userID))
-        return AnyEncodable(found.compactMap { like in people[like.userID].map { LikeJSON(user: UserJSON($0), createdAt: like.createdAt) } })
+        return found.compactMap { like in people[like.userID].map { LikeJSON(user: UserJSON($0), createdAt: like.createdAt) } }
     }
 }
 

@@ -38,19 +38,8 @@ public struct NewsfeedsController: Sendable {
 }
 
 /// `{"tweet", "created_at"}`: the feed row's time is the tweet's own.
-struct NewsfeedItemJSON: Encodable, Sendable {
+struct NewsfeedItemJSON: Sendable {
     let tweet: TweetJSON
-
-    enum CodingKeys: String, CodingKey {
-        case tweet
-        case createdAt = "created_at"
-    }
-
-    func encode(to encoder: any Encoder) throws {
-        var container = encoder.container(keyedBy: CodingKeys.self)
-        try container.encode(tweet, forKey: .tweet)
-        try container.encode(Timestamp.format(tweet.createdAt), forKey: .createdAt)
-    }
 }
 
 extension RateLimitRule {
@@ -64,7 +53,7 @@ extension NewsfeedItemJSON: JSONWritable {
         writer.key("tweet")
         writer.value(tweet)
         writer.key("created_at")
-        writer.string(Timestamp.format(tweet.createdAt))
+        writer.encoded(tweet.fragment.createdAt)
         writer.endObject()
     }
 }

@@ -31,7 +31,7 @@ public struct RetweetsController: Sendable {
         try await rateLimits.check(.retweets, context)
         let outcome = try await retweet(tweetID: try context.pathID(), by: viewer.userID)
         let json = try await render(outcome.retweet, viewerID: viewer.userID)
-        return try JSONBody.response(json, status: outcome.created ? .created : .ok)
+        return JSONBody.response(writing: json, status: outcome.created ? .created : .ok)
     }
 
     @Sendable func undo(_ request: Request, context: StarlingRequestContext) async throws -> Response {
@@ -39,7 +39,7 @@ public struct RetweetsController: Sendable {
         try await rateLimits.check(.retweets, context)
         let undone = try await retweet.undo(tweetID: try context.pathID(), by: viewer.userID)
         guard undone.removed != nil else { throw StarlingError.badRequest("You have not retweeted this tweet.") }
-        return try JSONBody.response(try await render(undone.original, viewerID: viewer.userID))
+        return JSONBody.response(writing: try await render(undone.original, viewerID: viewer.userID))
     }
 
     /// The tweet as the viewer sees it; gone meanwhile (its original deleted) is a 404.

@@ -6,19 +6,21 @@ public protocol TweetDetailSection: Sendable {
     /// The key of the section in the detail object.
     var name: String { get }
     /// The section's JSON for one tweet, as `viewer` sees it.
-    func render(tweetID: Int64, viewer: Viewer?) async throws -> AnyEncodable
+    func render(tweetID: Int64, viewer: Viewer?) async throws -> any JSONWritable
 }
 
-/// A tweet with its sections, as the detail endpoint shows it.
-struct TweetDetailJSON: Encodable, Sendable {
+/// A tweet with its sections, as the detail endpoint shows it: the tweet's members, then each
+/// section's.
+struct TweetDetailJSON: JSONWritable {
     let tweet: TweetJSON
-    let sections: [(name: String, value: AnyEncodable)]
+    let sections: [(name: String, value: any JSONWritable)]
 
-    func encode(to encoder: any Encoder) throws {
-        try tweet.encode(to: encoder)
-        var container = encoder.container(keyedBy: DynamicKey.self)
+    func writeJSON(to writer: inout JSONWriter) {
+        tweet.writeFields(to: &writer)
         for section in sections {
-            try container.encode(section.value, forKey: DynamicKey(section.name))
+            writer.key(section.name)
+            section.value.writeJSON(to: &writer)
         }
+        writer.endObject()
     }
 }

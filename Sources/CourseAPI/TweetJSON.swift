@@ -8,17 +8,14 @@ import Tweets
 /// "likes_count", "has_liked", "photo_urls"}`, and Starling's retweet members `"retweets_count",
 /// "has_retweeted", "retweet_of"` (null for a tweet; for a retweet, the original tweet's JSON,
 /// nested one level: an original is never a retweet).
-public struct TweetJSON: Encodable, Sendable, Equatable {
-    public var id: Int64
-    public var user: UserJSON
-    public var createdAt: Int64
-    public var content: String
-    public var commentsCount: Int
-    public var likesCount: Int
+///
+/// Written by `JSONWriter` only. Every member but the viewer's two flags comes from the tweet's
+/// `TweetFragment`, encoded once per process for each version of the tweet and its author; a page
+/// copies those bytes and writes only `has_liked` and `has_retweeted`.
+public struct TweetJSON: Sendable, Equatable {
+    let fragment: TweetFragment
     /// Whether the requesting user liked it (false when anonymous).
     public var hasLiked: Bool
-    public var photoURLs: [String]
-    public var retweetsCount: Int
     /// Whether the requesting user retweeted it (false when anonymous, and on a retweet).
     public var hasRetweeted: Bool
     /// Boxed: a struct cannot hold itself inline.
@@ -30,87 +27,44 @@ public struct TweetJSON: Encodable, Sendable, Equatable {
     }
 
     public init(_ tweet: Tweet, author: User, hasLiked: Bool = false, hasRetweeted: Bool = false, retweetOf: TweetJSON? = nil) {
-        self.id = tweet.id
-        self.user = UserJSON(author)
-        self.createdAt = tweet.createdAt
-        self.content = tweet.content
-        self.commentsCount = tweet.commentsCount
-        self.likesCount = tweet.likesCount
+        self.fragment = TweetFragments.shared.fragment(tweet, author: author)
         self.hasLiked = hasLiked
-        self.photoURLs = tweet.photoKeys.map(MediaKey.url)
-        self.retweetsCount = tweet.retweetsCount
         self.hasRetweeted = hasRetweeted
         self.original = retweetOf.map(Original.init)
     }
 
+    public var id: Int64 { fragment.tweet.id }
+    public var createdAt: Int64 { fragment.tweet.createdAt }
+    public var photoURLs: [String] { fragment.tweet.photoKeys.map(MediaKey.url) }
     /// For a retweet: the original tweet's JSON.
     public var retweetOf: TweetJSON? { original?.json }
 
-    enum CodingKeys: String, CodingKey {
-        case id, user, content
-        case createdAt = "created_at"
-        case commentsCount = "comments_count"
-        case likesCount = "likes_count"
-        case hasLiked = "has_liked"
-        case photoURLs = "photo_urls"
-        case retweetsCount = "retweets_count"
-        case hasRetweeted = "has_retweeted"
-        case retweetOf = "retweet_of"
+    public static func == (lhs: TweetJSON, rhs: TweetJSON) -> Bool {
+        lhs.fragment.tweet == rhs.fragment.tweet && lhs.fragment.author == rhs.fragment.author && lhs.hasLiked == rhs.hasLiked
+            && lhs.hasRetweeted == rhs.hasRetweeted && lhs.retweetOf == rhs.retweetOf
     }
 
-    public func encode(to encoder: any Encoder) throws {
-        var container = encoder.container(keyedBy: CodingKeys.self)
-        try container.encode(id, forKey: .id)
-        try container.encode(user, forKey: .user)
-        try container.encode(Timestamp.format(createdAt), forKey: .createdAt)
-        try container.encode(content, forKey: .content)
-        try container.encode(commentsCount, forKey: .commentsCount)
-        try container.encode(likesCount, forKey: .likesCount)
-        try container.encode(hasLiked, forKey: .hasLiked)
-        try container.encode(photoURLs, forKey: .photoURLs)
-        try container.encode(retweetsCount, forKey: .retweetsCount)
-        try container.encode(hasRetweeted, forKey: .hasRetweeted)
-        try container.encode(retweetOf, forKey: .retweetOf)  // null for a tweet
-    }
-
-    private final class Original: Sendable, Equatable {
+    private final class Original: Sendable {
         let json: TweetJSON
 
         init(_ json: TweetJSON) {
             self.json = json
         }
-
-        static func == (lhs: Original, rhs: Original) -> Bool { lhs.json == rhs.json }
     }
 }
 
 extension TweetJSON: JSONWritable {
     public func writeJSON(to writer: inout JSONWriter) {
-        writer.beginObject()
         writeFields(to: &writer)
         writer.endObject()
     }
 
-    /// The tweet's members, for objects that extend a tweet (the detail answer).
+    /// The tweet's object, left open for members that extend it (the detail answer's sections).
     public func writeFields(to writer: inout JSONWriter) {
-        writer.key("id")
-        writer.int(id)
-        writer.key("user")
-        writer.value(user)
-        writer.key("created_at")
-        writer.string(Timestamp.format(createdAt))
-        writer.key("content")
-        writer.string(content)
-        writer.key("comments_count")
-        writer.int(commentsCount)
-        writer.key("likes_count")
-        writer.int(likesCount)
+        writer.encodedObjectStart(fragment.head)
         writer.key("has_liked")
         writer.bool(hasLiked)
-        writer.key("photo_urls")
-        writer.array(photoURLs)
-        writer.key("retweets_count")
-        writer.int(retweetsCount)
+        writer.encodedMembers(fragment.middle)
         writer.key("has_retweeted")
         writer.bool(hasRetweeted)
         writer.key("retweet_of")

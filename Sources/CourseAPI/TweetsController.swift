@@ -54,7 +54,7 @@ public struct TweetsController: Sendable {
         let tweet = try await post(authorID: viewer.userID, content: content!, photos: photos)
         // It carries its photo keys and nobody has liked it yet: only its author is read.
         guard let author = try await users.user(id: viewer.userID) else { throw StarlingError.notFound }
-        return try JSONBody.response(TweetJSON(tweet, author: author), status: .created)
+        return JSONBody.response(writing: TweetJSON(tweet, author: author), status: .created)
     }
 
     @Sendable func detail(_ request: Request, context: StarlingRequestContext) async throws -> Response {
@@ -63,11 +63,11 @@ public struct TweetsController: Sendable {
         guard let tweet = try await tweets.tweet(id: id),
               let view = try await hydrate([tweet], viewerID: context.viewer?.userID).first
         else { throw StarlingError.notFound }
-        var parts: [(name: String, value: AnyEncodable)] = []
+        var parts: [(name: String, value: any JSONWritable)] = []
         for section in sections {
             parts.append((section.name, try await section.render(tweetID: id, viewer: context.viewer)))
         }
-        return try JSONBody.response(TweetDetailJSON(tweet: TweetJSON(view), sections: parts))
+        return JSONBody.response(writing: TweetDetailJSON(tweet: TweetJSON(view), sections: parts))
     }
 
     @Sendable func destroy(_ request: Request, context: StarlingRequestContext) async throws -> Response {

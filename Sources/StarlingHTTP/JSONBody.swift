@@ -35,7 +35,7 @@ public struct SuccessBody: Encodable, Sendable {
 }
 
 /// A list answered in the endless-pagination shape: `{"has_next_page", "results"}`.
-public struct EndlessPage<Item: Encodable & Sendable>: Encodable, Sendable {
+public struct EndlessPage<Item: Sendable>: Sendable {
     public var hasNextPage: Bool
     public var results: [Item]
 
@@ -44,6 +44,9 @@ public struct EndlessPage<Item: Encodable & Sendable>: Encodable, Sendable {
         self.results = results
     }
 
+}
+
+extension EndlessPage: Encodable where Item: Encodable {
     enum CodingKeys: String, CodingKey {
         case hasNextPage = "has_next_page"
         case results

@@ -14,9 +14,12 @@ public struct JSONWriter {
     public private(set) var buffer: ByteBuffer
     private var first = true
 
-    public init(capacity: Int = 4_096) {
+    /// - Parameter afterMember: start as if a member had been written (the next key gets a comma):
+    ///   for encoding the members that continue an object elsewhere (`encodedMembers`).
+    public init(capacity: Int = 4_096, afterMember: Bool = false) {
         self.buffer = ByteBuffer()
         buffer.reserveCapacity(capacity)
+        self.first = !afterMember
     }
 
     public mutating func beginObject() {
@@ -39,6 +42,14 @@ public struct JSONWriter {
     public mutating func endArray() {
         buffer.writeInteger(UInt8(ascii: "]"))
         first = false
+    }
+
+    /// The next member's key, given at run time (escaped as any string).
+    public mutating func key(_ name: String) {
+        separate()
+        writeQuoted(name)
+        buffer.writeInteger(UInt8(ascii: ":"))
+        first = true
     }
 
     /// The next member's key (plain ASCII, written as is).
@@ -92,6 +103,26 @@ public struct JSONWriter {
     public mutating func null() {
         separate()
         buffer.writeStaticString("null")
+    }
+
+    /// A value encoded before (a whole JSON value), copied as it is.
+    public mutating func encoded(_ bytes: [UInt8]) {
+        separate()
+        buffer.writeBytes(bytes)
+        first = false
+    }
+
+    /// The start of an object encoded before: `{` and its first members, copied as they are;
+    /// more members and `endObject()` follow.
+    public mutating func encodedObjectStart(_ bytes: [UInt8]) {
+        encoded(bytes)
+    }
+
+    /// Members encoded before by a writer made with `afterMember: true` (so with their leading
+    /// comma), copied as they are into the open object.
+    public mutating func encodedMembers(_ bytes: [UInt8]) {
+        buffer.writeBytes(bytes)
+        first = false
     }
 
     /// A nested value that writes itself.
@@ -168,5 +199,11 @@ extension EndlessPage: JSONWritable where Item: JSONWritable {
         writer.key("results")
         writer.array(results)
         writer.endObject()
+    }
+}
+
+extension Array: JSONWritable where Element: JSONWritable {
+    public func writeJSON(to writer: inout JSONWriter) {
+        writer.array(self)
     }
 }
