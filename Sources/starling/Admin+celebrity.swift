@@ -14,20 +14,9 @@ extension Admin {
         let name = username.lowercased()
         let result = try await Database.withRepositories(configuration, logger: makeLogger()) { repositories -> Bool? in
             guard let user = try await repositories.users.user(username: name) else { return nil }
-            let clock = SystemWallClock()
-            let ids = IDGenerator(clock: clock)
-            let outbox = repositories.outbox
-            // The servers' caches are theirs: a job tells one of them to forget the cached feed plans.
-            let celebrities = CachedCelebrityRepository(repositories.celebrities) { keys in
-                do {
-                    try await outbox.append(Job(id: ids.next(), ForgetCachedObjectsJob(keys: keys)))
-                } catch {
-                    print("warning: cached newsfeed plans follow the change within \(CacheKeys.feedPlanTTLSeconds) s only: \(error)")
-                }
+            return try await App.setCelebrity(user.id, to: choice, repositories: repositories, threshold: configuration.celebrityFollowers) {
+                print("warning: \($0)")
             }
-            let flags = FlagCelebrities(celebrities: celebrities, clock: clock, ids: ids,
-                                        threshold: configuration.celebrityFollowers, jobsRecorded: {})
-            return try await flags.set(user.id, to: choice)
         }
         guard let isCelebrity = result else { throw ValidationError("no user named \(username)") }
         print("\(username): \(isCelebrity ? "a celebrity" : "not a celebrity") (\(choice.rawValue))")
