@@ -2,14 +2,19 @@ import NIOCore
 
 extension RedisConnection {
     /// The bookkeeping of one pipelined connection, with no socket: which caller each reply
-    /// belongs to, and who must be failed when a timeout or the socket ends the connection.
+    /// belongs to, which bytes still wait to be written, when the deadline sweep must run, and who
+    /// must be failed when a deadline or the socket ends the connection.
     ///
     /// Replies come back in the order commands were written, so the requests form a queue; a
     /// request is one command or one pipeline of several. `Waiter` is whatever resumes a caller.
+    /// Every request gets the same timeout, so deadlines grow along the queue: the oldest request
+    /// always has the nearest one, and a single sweep timer per connection, armed for it, serves
+    /// every command.
     struct StateMachine<Waiter> {
         private struct Request {
             let id: UInt64
             let expected: Int
+            let deadline: NIODeadline
             var replies: [RESPValue] = []
             /// Nil once its caller stopped waiting (cancelled): the replies are read and dropped.
             var waiter: Waiter?
@@ -31,8 +36,22 @@ extension RedisConnection {
             static var none: Action { Action() }
         }
 
+        /// What the connection must do after queueing a request.
+        enum SendResult {
+            /// The request waits for its replies; its bytes wait in `takeUnwritten()`.
+            /// `scheduleFlush`: no flush is on its way yet, so the caller must schedule one.
+            /// `armSweep`: no sweep is armed yet, so the caller must arm one for this deadline.
+            case queued(scheduleFlush: Bool, armSweep: NIODeadline?)
+            /// The connection takes no more requests: fail the caller with this error.
+            case refused(RedisError)
+        }
+
         private var state = State.open
         private var requests = CircularBuffer<Request>()
+        /// Requests queued since the last flush, in queue order.
+        private var unwritten: [ByteBuffer] = []
+        private var flushScheduled = false
+        private var sweepArmed = false
 
         /// How many requests await replies.
         var pendingCount: Int { requests.count }
@@ -42,12 +61,23 @@ extension RedisConnection {
             return false
         }
 
-        /// Queues a request whose bytes the caller writes next, in this order; nil when it may be
-        /// written, or the error to fail it with.
-        mutating func send(id: UInt64, expecting count: Int, waiter: Waiter) -> RedisError? {
-            guard case .open = state else { return .connectionClosed }
-            requests.append(Request(id: id, expected: count, waiter: waiter))
-            return nil
+        /// Queues a request and its bytes, to be written in this order by the next flush.
+        mutating func send(id: UInt64, expecting count: Int, bytes: ByteBuffer, deadline: NIODeadline, waiter: Waiter) -> SendResult {
+            guard case .open = state else { return .refused(.connectionClosed) }
+            requests.append(Request(id: id, expected: count, deadline: deadline, waiter: waiter))
+            unwritten.append(bytes)
+            let scheduleFlush = !flushScheduled
+            flushScheduled = true
+            let armSweep = sweepArmed ? nil : deadline
+            sweepArmed = true
+            return .queued(scheduleFlush: scheduleFlush, armSweep: armSweep)
+        }
+
+        /// The bytes the flush must write, in order; later requests schedule the next flush.
+        mutating func takeUnwritten() -> [ByteBuffer] {
+            flushScheduled = false
+            defer { unwritten.removeAll(keepingCapacity: true) }
+            return unwritten
         }
 
         /// A reply arrived: it belongs to the oldest request.
@@ -69,16 +99,25 @@ extension RedisConnection {
             return action
         }
 
-        /// A request's time ran out: its caller gets `.timeout`, and since later replies would be
-        /// out of step, the connection closes and every other caller gets `.connectionClosed`.
-        mutating func timedOut(id: UInt64) -> Action {
-            guard let index = requests.firstIndex(where: { $0.id == id }) else { return .none }
-            if case .closed = state { return .none }
-            let waiter = requests[index].waiter
-            requests[index].waiter = nil
+        /// The sweep timer fired at `now`. Requests past their deadline fail with `.timeout`; since
+        /// later replies would then be out of step, the connection closes and every other caller
+        /// gets `.connectionClosed`. Otherwise `rearmAt` is the oldest request's deadline (nil with
+        /// no request: the next `send` arms the sweep again).
+        mutating func sweep(now: NIODeadline) -> (action: Action, rearmAt: NIODeadline?) {
+            if case .closed = state { return (.none, nil) }
+            guard let oldest = requests.first else {
+                sweepArmed = false
+                return (.none, nil)
+            }
+            guard oldest.deadline <= now else { return (.none, oldest.deadline) }
+            var timedOut: [Waiter] = []
+            while let first = requests.first, first.deadline <= now {
+                if let waiter = first.waiter { timedOut.append(waiter) }
+                requests.removeFirst()
+            }
             var action = close(.connectionClosed)
-            if let waiter { action.fail.insert((waiter, .timeout), at: 0) }
-            return action
+            action.fail.insert(contentsOf: timedOut.map { ($0, RedisError.timeout) }, at: 0)
+            return (action, nil)
         }
 
         /// The caller stopped waiting; its reply will be dropped. Returns the waiter to fail.
@@ -108,6 +147,7 @@ extension RedisConnection {
                 if let waiter = request.waiter { action.fail.append((waiter, error)) }
             }
             requests.removeAll()
+            unwritten.removeAll()
             return action
         }
     }

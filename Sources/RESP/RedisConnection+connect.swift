@@ -13,38 +13,33 @@ extension RedisConnection {
         _ body: (RedisConnection) async throws -> Result
     ) async throws -> Result {
         let address = "\(configuration.host):\(configuration.port)"
-        let channel: NIOAsyncChannel<RESPValue, ByteBuffer>
+        let connection: RedisConnection
         do {
-            channel = try await ClientBootstrap(group: eventLoopGroup)
+            connection = try await ClientBootstrap(group: eventLoopGroup)
                 .connectTimeout(TimeAmount(configuration.connectTimeout))
                 .channelOption(.socketOption(.tcp_nodelay), value: 1)
                 .connect(host: configuration.host, port: configuration.port) { channel in
                     channel.eventLoop.makeCompletedFuture {
+                        let connection = RedisConnection(channel: channel, commandTimeout: configuration.commandTimeout)
                         try channel.pipeline.syncOperations.addHandler(ByteToMessageHandler(RESPResponseDecoder()))
-                        return try NIOAsyncChannel<RESPValue, ByteBuffer>(wrappingChannelSynchronously: channel)
+                        try channel.pipeline.syncOperations.addHandler(RedisReplyHandler(connection: connection))
+                        return connection
                     }
                 }
         } catch {
             throw RedisError.unavailable("cannot connect to \(address): \(error)")
         }
         logger.debug("Redis connection opened", metadata: ["redis.address": "\(address)"])
-        let connection = RedisConnection(channel: channel.channel, commandTimeout: configuration.commandTimeout)
-        return try await channel.executeThenClose { inbound, outbound in
-            try await withThrowingTaskGroup(of: Void.self) { group in
-                group.addTask { await connection.readReplies(inbound) }
-                group.addTask { await connection.writeRequests(outbound) }
-                do {
-                    try await connection.logIn(configuration, address: address)
-                    let result = try await body(connection)
-                    connection.close()
-                    try await group.waitForAll()
-                    return result
-                } catch {
-                    connection.close()
-                    channel.channel.close(promise: nil)
-                    throw error
-                }
-            }
+        do {
+            try await connection.logIn(configuration, address: address)
+            let result = try await body(connection)
+            connection.close()
+            await connection.waitUntilClosed()
+            return result
+        } catch {
+            connection.socketClosed(.connectionClosed)
+            await connection.waitUntilClosed()
+            throw error
         }
     }
 

@@ -8,23 +8,22 @@ import Synchronization
 /// of them. Every command has a deadline (`commandTimeout`): past it the caller gets
 /// `RedisError.timeout` and the connection closes, failing the other callers with
 /// `RedisError.connectionClosed`, since later replies would be out of step.
+///
+/// A command costs no task and no timer of its own: callers queue their bytes under a lock, one
+/// event-loop task writes whatever queued meanwhile in one flush, replies are handed over by the
+/// channel handler on the event loop, and one sweep timer per connection, armed for the oldest
+/// request's deadline, enforces every deadline.
 public final class RedisConnection: Sendable {
-    struct Waiter: Sendable {
-        let continuation: CheckedContinuation<[RESPValue], any Error>
-        let timer: Scheduled<Void>
-    }
+    typealias Waiter = CheckedContinuation<[RESPValue], any Error>
 
     private let channel: any Channel
     private let state = Mutex(StateMachine<Waiter>())
-    private let outgoing: AsyncStream<ByteBuffer>
-    private let outgoingSink: AsyncStream<ByteBuffer>.Continuation
     private let commandTimeout: TimeAmount
     private let nextID = Atomic<UInt64>(0)
 
     init(channel: any Channel, commandTimeout: Duration) {
         self.channel = channel
         self.commandTimeout = TimeAmount(commandTimeout)
-        (outgoing, outgoingSink) = AsyncStream.makeStream(of: ByteBuffer.self)
     }
 
     /// Sends one command and returns its reply; an error reply throws `RedisError.server`.
@@ -55,63 +54,61 @@ public final class RedisConnection: Sendable {
         let id = nextID.wrappingAdd(1, ordering: .relaxed).newValue
         return try await withTaskCancellationHandler {
             try await withCheckedThrowingContinuation { continuation in
-                let timer = channel.eventLoop.scheduleTask(in: commandTimeout) { self.timedOut(id) }
-                let refusal = state.withLock { machine -> RedisError? in
-                    let refusal = machine.send(id: id, expecting: commands.count, waiter: Waiter(continuation: continuation, timer: timer))
-                    // Queued and yielded under one lock, so bytes go out in the order replies are awaited.
-                    if refusal == nil { outgoingSink.yield(bytes) }
-                    return refusal
+                let deadline = NIODeadline.now() + commandTimeout
+                let result = state.withLock {
+                    $0.send(id: id, expecting: commands.count, bytes: bytes, deadline: deadline, waiter: continuation)
                 }
-                if let refusal {
-                    timer.cancel()
-                    continuation.resume(throwing: refusal)
+                switch result {
+                case .refused(let error):
+                    continuation.resume(throwing: error)
+                case .queued(let scheduleFlush, let armSweep):
+                    if scheduleFlush { channel.eventLoop.execute { self.flush() } }
+                    if let armSweep { armSweepTimer(at: armSweep) }
                 }
             }
         } onCancel: {
-            if let waiter = state.withLock({ $0.cancelled(id: id) }) {
-                waiter.timer.cancel()
-                waiter.continuation.resume(throwing: CancellationError())
-            }
+            state.withLock { $0.cancelled(id: id) }?.resume(throwing: CancellationError())
         }
     }
 
-    private func timedOut(_ id: UInt64) {
-        apply(state.withLock { $0.timedOut(id: id) })
+    /// On the event loop: writes every request queued since the last flush, in one syscall.
+    private func flush() {
+        let buffers = state.withLock { $0.takeUnwritten() }
+        guard !buffers.isEmpty else { return }
+        for buffer in buffers { channel.write(buffer, promise: nil) }
+        channel.flush()
+    }
+
+    private func armSweepTimer(at deadline: NIODeadline) {
+        channel.eventLoop.scheduleTask(deadline: deadline) { self.sweep() }
+    }
+
+    /// On the event loop, when the oldest request's deadline may have passed.
+    private func sweep() {
+        let (action, rearmAt) = state.withLock { $0.sweep(now: .now()) }
+        apply(action)
+        if let rearmAt { armSweepTimer(at: rearmAt) }
+    }
+
+    /// A reply arrived (on the event loop).
+    func received(_ reply: RESPValue) {
+        apply(state.withLock { $0.received(reply) })
+    }
+
+    /// The socket closed or failed: whoever still waits fails with `error`.
+    func socketClosed(_ error: RedisError) {
+        apply(state.withLock { $0.close(error) })
     }
 
     private func apply(_ action: StateMachine<Waiter>.Action) {
         if let success = action.succeed {
-            success.waiter.timer.cancel()
-            success.waiter.continuation.resume(returning: success.replies)
+            success.waiter.resume(returning: success.replies)
         }
         for (waiter, error) in action.fail {
-            waiter.timer.cancel()
-            waiter.continuation.resume(throwing: error)
+            waiter.resume(throwing: error)
         }
         if action.closeChannel {
-            outgoingSink.finish()
             channel.close(promise: nil)
-        }
-    }
-
-    /// Hands every reply to its caller until the socket closes, then fails whoever still waits.
-    func readReplies(_ inbound: NIOAsyncChannelInboundStream<RESPValue>) async {
-        do {
-            for try await reply in inbound {
-                apply(state.withLock { $0.received(reply) })
-            }
-            apply(state.withLock { $0.close(.connectionClosed) })
-        } catch {
-            apply(state.withLock { $0.close(error as? RedisError ?? .connectionClosed) })
-        }
-    }
-
-    /// Writes requests in the order they were queued until the connection closes.
-    func writeRequests(_ outbound: NIOAsyncChannelOutboundWriter<ByteBuffer>) async {
-        do {
-            try await outbound.write(contentsOf: outgoing)
-        } catch {
-            apply(state.withLock { $0.close(.connectionClosed) })
         }
     }
 }

@@ -1,4 +1,5 @@
 import Logging
+import NIOCore
 import RESP
 import ServiceLifecycle
 import StarlingTestKit
@@ -53,6 +54,48 @@ struct RedisClientFaultTests {
                 #expect(error?.code == .timeout)
                 #expect(waited >= .milliseconds(200) && waited < .seconds(2), "the 250 ms timeout, not the 3 s pause: \(waited)")
                 try await eventually(within: .seconds(15)) { try await redis.ping() }
+            }
+        }
+    }
+
+    @Test func aCommandWithNoAnswerFailsByItsDeadlineAndItsLateReplyAnswersNobody() async throws {
+        try await TestRedis.withPrivateServer { server in
+            var configuration = try RedisConfiguration(url: try server.url)
+            configuration.poolSize = 1
+            var patient = configuration  // the admin's own calls must not time out on a busy machine
+            patient.connectTimeout = TestRedis.patience
+            patient.commandTimeout = TestRedis.patience
+            try await RedisClient.withClient(configuration: patient) { admin in
+                try await admin.set("key", "value")
+                try await RedisClient.withClient(configuration: configuration) { redis in
+                    try await eventually { try await redis.ping() }
+                    let clock = ContinuousClock()
+                    let start = clock.now
+                    // The server answers BLPOP only after 0.8 s (with a null): far past the 250 ms deadline.
+                    let blocked = Task { try await redis.send(["BLPOP", "empty-list", "0.8"]) }
+                    try await Task.sleep(for: .milliseconds(20))
+                    let queuedBehind = Task { try await redis.get("key") }  // same connection: its reply would come after BLPOP's
+                    let timedOut = await #expect(throws: RedisError.self) { try await blocked.value }
+                    let waited = clock.now - start
+                    #expect(timedOut?.code == .timeout)
+                    #expect(waited >= .milliseconds(200) && waited < .seconds(2), "the 250 ms deadline, not the 0.8 s block: \(waited)")
+                    let closed = await #expect(throws: RedisError.self) { try await queuedBehind.value }
+                    #expect(closed?.code == .timeout || closed?.code == .connectionClosed, "\(String(describing: closed))")
+                    // Until well after BLPOP's late null would have come, every answer is GET's own.
+                    while clock.now - start < .milliseconds(1_500) {
+                        do {
+                            let value = try await redis.get("key").map { String(buffer: $0) }
+                            #expect(value == "value", "a late reply answered the next command")
+                        } catch let error as RedisError {
+                            #expect([.unavailable, .connectionClosed, .timeout].contains(error.code), "\(error)")
+                        }
+                        try await Task.sleep(for: .milliseconds(25))
+                    }
+                    try await eventually {
+                        let value = try await redis.get("key").map { String(buffer: $0) }
+                        #expect(value == "value")
+                    }
+                }
             }
         }
     }

@@ -95,6 +95,23 @@ struct RedisClientTests {
         }
     }
 
+    @Test func concurrentPipelinesOfEverySizeShareOneConnectionAndKeepTheirRepliesInOrder() async throws {
+        try await withClient(poolSize: 1) { redis in
+            try await withThrowingTaskGroup(of: Void.self) { group in
+                for n in 0..<200 {
+                    group.addTask {
+                        // Callers that queue while a flush is on its way go out in the same write.
+                        let counter = prefix + "p\(n)"
+                        let size = 1 + n % 7
+                        let replies = try await redis.pipeline((0..<size).map { _ in RESPCommand.incrby(counter, 1) } + [.del([counter])])
+                        #expect(replies.map(\.int) == (1...size).map { $0 } + [1])
+                    }
+                }
+                try await group.waitForAll()
+            }
+        }
+    }
+
     @Test func callersWaitingOnAConnectionTheServerClosesFailAndTheClientReconnects() async throws {
         try await withClient(poolSize: 1) { admin in
             var configuration = try RedisConfiguration(url: try TestRedis.url())
