@@ -21,7 +21,6 @@ let package = Package(
     dependencies: [
         .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.28.1"),
         .package(url: "https://github.com/hummingbird-project/hummingbird-auth", from: "2.5.0"),
-        .package(url: "https://github.com/vapor/sqlite-nio", from: "1.13.2"),
         .package(url: "https://github.com/vapor/postgres-nio", from: "1.33.2"),
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
         .package(url: "https://github.com/apple/swift-crypto", from: "3.12.3"),
@@ -116,7 +115,7 @@ let package = Package(
             name: "SQLiteStorage",
             dependencies: [
                 "MastodonClients", "StarlingCore", "Accounts", "Tweets", "Friendships", "Newsfeeds", "Comments", "Likes", "Notifications", "Seeding",
-                .product(name: "SQLiteNIO", package: "sqlite-nio"),
+                "SQLiteDriver",
             ],
             swiftSettings: swiftSettings
         ),

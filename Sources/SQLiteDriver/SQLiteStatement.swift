@@ -11,12 +11,18 @@ final class SQLiteStatement {
     /// white space or comments). `persistent` tells SQLite the statement will be reused.
     init?(sql: String, database: OpaquePointer, persistent: Bool) throws {
         var handle: OpaquePointer?
-        var tail: UnsafePointer<CChar>?
+        var rest = ""
         let flags = persistent ? UInt32(SQLITE_PREPARE_PERSISTENT) : 0
-        let code = sqlite3_prepare_v3(database, sql, -1, flags, &handle, &tail)
+        // The tail points into the C string, which lives only inside `withCString`.
+        let code = sql.withCString { text in
+            var tail: UnsafePointer<CChar>?
+            let code = sqlite3_prepare_v3(database, text, -1, flags, &handle, &tail)
+            rest = tail.map { String(cString: $0) } ?? ""
+            return code
+        }
         guard code == SQLITE_OK else { throw SQLiteError(code: code, database: database) }
         guard let handle else { return nil }
-        if let tail, !String(cString: tail).allSatisfy(\.isWhitespace) {
+        if !rest.allSatisfy(\.isWhitespace) {
             sqlite3_finalize(handle)
             throw SQLiteError(code: SQLITE_MISUSE, message: "more than one statement in: \(sql)")
         }

@@ -1,5 +1,5 @@
 import Accounts
-import SQLiteNIO
+import SQLiteDriver
 import StarlingCore
 
 /// `ActivityRepository` on SQLite: two columns of `users`. A user's activity is their last

@@ -3,7 +3,7 @@ import Comments
 import Friendships
 import Likes
 import Newsfeeds
-import SQLiteNIO
+import SQLiteDriver
 import Seeding
 import StarlingCore
 import Tweets

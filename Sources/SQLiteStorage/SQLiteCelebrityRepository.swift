@@ -1,5 +1,5 @@
 import Friendships
-import SQLiteNIO
+import SQLiteDriver
 import StarlingCore
 
 /// `CelebrityRepository` on SQLite: the `celebrities` table, one row per flagged user. The sweep

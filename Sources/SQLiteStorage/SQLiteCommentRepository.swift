@@ -1,5 +1,5 @@
 import Comments
-import SQLiteNIO
+import SQLiteDriver
 import StarlingCore
 
 /// `CommentRepository` on SQLite.

@@ -1,5 +1,5 @@
 import Newsfeeds
-import SQLiteNIO
+import SQLiteDriver
 import StarlingCore
 
 /// `FeedSourceRepository` on SQLite. A merge of many timelines is one statement that takes at

@@ -1,5 +1,5 @@
 import Friendships
-import SQLiteNIO
+import SQLiteDriver
 import StarlingCore
 
 /// `FriendshipRepository` on SQLite.

@@ -1,5 +1,5 @@
 import MastodonClients
-import SQLiteNIO
+import SQLiteDriver
 import StarlingCore
 
 /// `IdempotencyKeyRepository` on SQLite.

@@ -1,5 +1,5 @@
 import Likes
-import SQLiteNIO
+import SQLiteDriver
 import StarlingCore
 
 /// `LikeRepository` on SQLite: the like row and its target's `likes_count` change together.

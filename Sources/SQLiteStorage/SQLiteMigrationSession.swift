@@ -1,4 +1,4 @@
-import SQLiteNIO
+import SQLiteDriver
 import StarlingCore
 
 /// `MigrationSession` on a SQLite write transaction.

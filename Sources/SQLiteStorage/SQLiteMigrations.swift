@@ -1,4 +1,4 @@
-import SQLiteNIO
+import SQLiteDriver
 import StarlingCore
 
 /// The schema's history. Numbered alike for every SQL dialect; append, never edit.

@@ -1,5 +1,5 @@
 import Newsfeeds
-import SQLiteNIO
+import SQLiteDriver
 import StarlingCore
 
 /// `NewsfeedRepository` on SQLite: bulk inserts of up to 1,000 rows per statement.

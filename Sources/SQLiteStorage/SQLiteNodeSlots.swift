@@ -1,4 +1,4 @@
-import SQLiteNIO
+import SQLiteDriver
 import StarlingCore
 
 /// `NodeSlotStore` on SQLite: leased rows of `node_slots`, taken in a write transaction, which

@@ -1,5 +1,5 @@
 import Notifications
-import SQLiteNIO
+import SQLiteDriver
 import StarlingCore
 
 /// `NotificationRepository` on SQLite.

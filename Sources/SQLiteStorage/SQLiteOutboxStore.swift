@@ -1,4 +1,4 @@
-import SQLiteNIO
+import SQLiteDriver
 import StarlingCore
 
 /// `OutboxStore` on SQLite. A claim is one `UPDATE … RETURNING` in a write transaction, which

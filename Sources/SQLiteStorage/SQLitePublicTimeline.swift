@@ -1,5 +1,5 @@
 import MastodonClients
-import SQLiteNIO
+import SQLiteDriver
 import StarlingCore
 
 /// `PublicTimeline` on SQLite: a range scan of the tweets' primary key.

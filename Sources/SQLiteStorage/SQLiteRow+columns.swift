@@ -1,4 +1,4 @@
-import SQLiteNIO
+import SQLiteDriver
 import StarlingCore
 
 extension SQLiteRow {
@@ -25,11 +25,11 @@ extension SQLiteRow {
 }
 
 extension Int64 {
-    var sqlite: SQLiteData { .integer(SQLiteInt64(self)) }
+    var sqlite: SQLiteData { .integer(Int(self)) }
 }
 
 extension Int {
-    var sqlite: SQLiteData { .integer(SQLiteInt64(self)) }
+    var sqlite: SQLiteData { .integer(Int(self)) }
 }
 
 extension String {

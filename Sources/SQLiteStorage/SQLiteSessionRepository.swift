@@ -1,5 +1,5 @@
 import Accounts
-import SQLiteNIO
+import SQLiteDriver
 import StarlingCore
 
 /// `SessionRepository` on SQLite.

@@ -1,25 +1,26 @@
 import Foundation
 import Logging
-import SQLiteNIO
+import SQLiteDriver
 import StarlingCore
 import Synchronization
 
 /// The SQLite database of the embedded deployment: one writer connection, whose transactions a
 /// lock serializes, and a few reader connections that WAL mode lets read while it writes.
 ///
-/// Each connection runs one statement at a time: sqlite-nio runs statements on a thread pool, and
-/// two statements interleaved on one connection share one read transaction, so the second could
-/// read a snapshot older than a commit it follows.
+/// Each connection runs one statement at a time, all its rows read before the next begins
+/// (`SQLiteConnection` runs its calls in order on a queue of its own): two statements interleaved
+/// on one connection would share one read transaction, so the second could read a snapshot older
+/// than a commit it follows. Readers are taken round-robin.
 public final class SQLiteStore: Sendable {
     private let writer: SQLiteConnection
-    private let readers: [(connection: SQLiteConnection, lock: AsyncLock)]
+    private let readers: [SQLiteConnection]
     private let writeLock = AsyncLock()
     private let nextReader = Atomic<Int>(0)
     private let observer: (any StatementObserver)?
 
     private init(writer: SQLiteConnection, readers: [SQLiteConnection], observer: (any StatementObserver)?) {
         self.writer = writer
-        self.readers = readers.map { ($0, AsyncLock()) }
+        self.readers = readers
         self.observer = observer
     }
 
@@ -27,15 +28,16 @@ public final class SQLiteStore: Sendable {
     /// only) is told of every statement sent.
     public static func open(path: String, readers: Int = 3, logger: Logger = Logger(label: "starling.sqlite"),
                             observer: (any StatementObserver)? = nil) async throws -> SQLiteStore {
-        let writer = try await SQLiteConnection.open(storage: .file(path: path), logger: logger)
+        let writer = try await SQLiteConnection.open(path: path)
         _ = try await writer.query("PRAGMA journal_mode=WAL")
         try await configure(writer)
         var readerConnections: [SQLiteConnection] = []
         for _ in 0..<readers {
-            let reader = try await SQLiteConnection.open(storage: .file(path: path), logger: logger)
+            let reader = try await SQLiteConnection.open(path: path)
             try await configure(reader)
             readerConnections.append(reader)
         }
+        logger.debug("opened SQLite", metadata: ["path": "\(path)", "readers": "\(readers)"])
         return SQLiteStore(writer: writer, readers: readerConnections, observer: observer)
     }
 
@@ -47,7 +49,7 @@ public final class SQLiteStore: Sendable {
 
     /// Closes every connection.
     public func close() async throws {
-        for reader in readers { try await reader.connection.close() }
+        for reader in readers { try await reader.close() }
         try await writer.close()
     }
 
@@ -55,14 +57,13 @@ public final class SQLiteStore: Sendable {
     public func read(_ sql: String, _ binds: [SQLiteData] = []) async throws -> [SQLiteRow] {
         observer?.statementSent()
         guard !readers.isEmpty else { return try await writeLock.withLock { try await writer.query(sql, binds) } }
-        let reader = readers[nextReader.wrappingAdd(1, ordering: .relaxed).oldValue % readers.count]
-        return try await reader.lock.withLock { try await reader.connection.query(sql, binds) }
+        return try await readers[nextReader.wrappingAdd(1, ordering: .relaxed).oldValue % readers.count].query(sql, binds)
     }
 
     /// Runs `body` in one transaction on the writer: all of it commits, or none of it.
     ///
-    /// It runs in a task of its own, so that cancelling the caller cannot skip the COMMIT or the
-    /// ROLLBACK and leave the transaction open (a cancelled task's thread-pool work never runs).
+    /// It runs in a task of its own, so that cancelling the caller cannot cut `body` short
+    /// between its statements and skip the COMMIT or the ROLLBACK.
     @discardableResult
     public func write<T: Sendable>(_ body: @escaping @Sendable (SQLiteTransaction) async throws -> T) async throws -> T {
         let writer = self.writer

@@ -1,4 +1,4 @@
-import SQLiteNIO
+import SQLiteDriver
 import StarlingCore
 
 /// The statements of one write transaction.
@@ -15,8 +15,7 @@ public struct SQLiteTransaction: Sendable {
 
     /// Runs a statement and returns how many rows it changed.
     public func change(_ sql: String, _ binds: [SQLiteData] = []) async throws -> Int {
-        try await execute(sql, binds)
-        let rows = try await connection.query("SELECT changes() AS n")
-        return rows.first?.int("n") ?? 0
+        observer?.statementSent()
+        return try await connection.change(sql, binds)
     }
 }

@@ -1,5 +1,5 @@
 import Foundation
-import SQLiteNIO
+import SQLiteDriver
 import StarlingCore
 import Tweets
 
@@ -11,10 +11,12 @@ public struct SQLiteTweetRepository: TweetRepository {
         self.store = store
     }
 
-    /// Tweets with their photo keys in order, as a JSON array, from the same statement.
+    /// Tweets with their photo keys in order, as a JSON array, from the same statement. The keys
+    /// are ordered in a subquery: an ORDER BY inside an aggregate needs SQLite 3.44, and the
+    /// system's (Debian 12) is 3.40.
     private static let select = """
         SELECT id, user_id, content, likes_count, comments_count, retweet_of, retweets_count,
-            (SELECT json_group_array(blob_key ORDER BY position) FROM tweet_photos WHERE tweet_id = tweets.id) AS photo_keys
+            (SELECT json_group_array(blob_key) FROM (SELECT blob_key FROM tweet_photos WHERE tweet_id = tweets.id ORDER BY position)) AS photo_keys
         FROM tweets
         """
 

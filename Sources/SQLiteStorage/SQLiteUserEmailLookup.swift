@@ -1,5 +1,5 @@
 import MastodonClients
-import SQLiteNIO
+import SQLiteDriver
 import StarlingCore
 
 /// `UserEmailLookup` on SQLite (the unique index on `users.email`).

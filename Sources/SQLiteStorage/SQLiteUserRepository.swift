@@ -1,5 +1,5 @@
 import Accounts
-import SQLiteNIO
+import SQLiteDriver
 import StarlingCore
 
 /// `UserRepository` on SQLite: the users and profiles tables.

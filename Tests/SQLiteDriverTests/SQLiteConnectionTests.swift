@@ -57,6 +57,17 @@ import Testing
         try await connection.close()
     }
 
+    @Test func aLongStatementRunsAndIsNotCached() async throws {
+        let (connection, _) = try await Self.openTable()
+        let before = try await connection.cachedStatementCount()
+        let rows = 1_000
+        let values = Array(repeating: "(?, ?)", count: rows).joined(separator: ", ")
+        let binds = (0..<rows).flatMap { [SQLiteData.integer($0), .text("row \($0)")] }
+        #expect(try await connection.change("INSERT INTO t (id, value) VALUES \(values)", binds) == rows)
+        #expect(try await connection.cachedStatementCount() == before, "a bulk statement is prepared for one use")
+        try await connection.close()
+    }
+
     @Test func nullsReadAsNull() async throws {
         let (connection, _) = try await Self.openTable()
         let row = try await connection.query("SELECT NULL AS a, ? AS b", [.null]).first
