@@ -37,6 +37,9 @@ public struct Repositories: Sendable {
     public var feedSources: any FeedSourceRepository
     /// What the Mastodon face stores: OAuth applications, tokens and codes, and client state.
     public var mastodon: MastodonRepositories
+    /// A viewer's likes and retweets on a page in one statement; nil where the store answers each
+    /// on its own (memory).
+    public var viewerMarks: (any ViewerMarksLookup)? = nil
 
     /// The in-memory implementations, sharing one outbox. Deleting a tweet or a comment deletes
     /// what belongs to it, as the relational stores do.
@@ -73,7 +76,7 @@ public struct Repositories: Sendable {
             outbox: SQLiteOutboxStore(store: store), counterAudit: SQLiteCounterAudit(store: store),
             bulkLoader: SQLiteBulkLoader(store: store), nodeSlots: SQLiteNodeSlots(store: store),
             activity: SQLiteActivityRepository(store: store), celebrities: SQLiteCelebrityRepository(store: store),
-            feedSources: SQLiteFeedSourceRepository(store: store), mastodon: .sqlite(store))
+            feedSources: SQLiteFeedSourceRepository(store: store), mastodon: .sqlite(store), viewerMarks: SQLiteViewerMarks(store: store))
     }
 
     /// The PostgreSQL implementations over one database; its pool must be running.
@@ -86,6 +89,6 @@ public struct Repositories: Sendable {
             outbox: PostgresOutboxStore(store: store), counterAudit: PostgresCounterAudit(store: store),
             bulkLoader: PostgresBulkLoader(store: store), nodeSlots: PostgresNodeSlots(store: store),
             activity: PostgresActivityRepository(store: store), celebrities: PostgresCelebrityRepository(store: store),
-            feedSources: PostgresFeedSourceRepository(store: store), mastodon: .postgres(store))
+            feedSources: PostgresFeedSourceRepository(store: store), mastodon: .postgres(store), viewerMarks: PostgresViewerMarks(store: store))
     }
 }

@@ -58,7 +58,8 @@ public struct UseCases: Sendable {
         deleteTweet = DeleteTweet(tweets: repositories.tweets, feedCache: caches.feeds, ids: ids, jobsRecorded: jobsRecorded)
         retweetTweet = RetweetTweet(tweets: repositories.tweets, feedCache: caches.feeds, ids: ids, jobsRecorded: jobsRecorded)
         readTimeline = ReadTimeline(tweets: repositories.tweets, users: repositories.users, reader: lists)
-        hydrateTweets = HydrateTweets(users: repositories.users, likes: repositories.likes, tweets: repositories.tweets)
+        hydrateTweets = HydrateTweets(users: repositories.users, likes: repositories.likes, tweets: repositories.tweets,
+                                      marks: repositories.viewerMarks)
         followCounts = FollowCounts(friendships: repositories.friendships, objects: objects, logger: logger)
         follow = Follow(friendships: repositories.friendships, users: repositories.users, counts: followCounts, ids: ids,
                         jobsRecorded: jobsRecorded)

@@ -3,17 +3,19 @@ import StarlingCore
 
 /// Turns tweets into views any face can render, in a constant number of store round trips
 /// whatever the page size: one for the originals of the retweets on the page (when there are
-/// any), then at once one for the authors, one for what the viewer liked and one for what the
-/// viewer retweeted. The photos come with the tweets.
+/// any), then at once one for the authors and one for what the viewer liked and retweeted (two
+/// where the store has no `ViewerMarksLookup`). The photos come with the tweets.
 public struct HydrateTweets: Sendable {
     let users: any UserRepository
     let likes: any LikeLookup
     let tweets: any TweetRepository
+    let marks: (any ViewerMarksLookup)?
 
-    public init(users: any UserRepository, likes: any LikeLookup, tweets: any TweetRepository) {
+    public init(users: any UserRepository, likes: any LikeLookup, tweets: any TweetRepository, marks: (any ViewerMarksLookup)? = nil) {
         self.users = users
         self.likes = likes
         self.tweets = tweets
+        self.marks = marks
     }
 
     /// The tweets as `viewerID` sees them (nil: anonymous), in the given order. A tweet whose
@@ -25,12 +27,11 @@ public struct HydrateTweets: Sendable {
         let all = page + originals.values
         let ids = Array(Set(all.map(\.id)))
         async let authors = users.users(ids: Array(Set(all.map(\.userID))))
-        async let liked = likedIDs(by: viewerID, among: ids)
-        async let retweeted = retweetedIDs(by: viewerID, among: ids)
-        let (foundAuthors, foundLiked, foundRetweeted) = try await (authors, liked, retweeted)
+        async let viewerMarks = marks(by: viewerID, among: ids)
+        let (foundAuthors, found) = try await (authors, viewerMarks)
         func view(_ tweet: Tweet, original: TweetView? = nil) -> TweetView? {
             foundAuthors[tweet.userID].map {
-                TweetView(tweet: tweet, author: $0, hasLiked: foundLiked.contains(tweet.id), hasRetweeted: foundRetweeted.contains(tweet.id),
+                TweetView(tweet: tweet, author: $0, hasLiked: found.liked.contains(tweet.id), hasRetweeted: found.retweeted.contains(tweet.id),
                           original: original)
             }
         }
@@ -41,13 +42,12 @@ public struct HydrateTweets: Sendable {
         }
     }
 
-    private func likedIDs(by viewerID: Int64?, among ids: [Int64]) async throws -> Set<Int64> {
-        guard let viewerID else { return [] }
-        return try await likes.liked(by: viewerID, type: .tweet, among: ids)
-    }
-
-    private func retweetedIDs(by viewerID: Int64?, among ids: [Int64]) async throws -> Set<Int64> {
-        guard let viewerID else { return [] }
-        return try await tweets.retweeted(by: viewerID, among: ids)
+    /// What the viewer liked and retweeted: nothing for an anonymous reader.
+    private func marks(by viewerID: Int64?, among ids: [Int64]) async throws -> ViewerMarks {
+        guard let viewerID else { return ViewerMarks() }
+        if let marks { return try await marks.marks(by: viewerID, among: ids) }
+        async let liked = likes.liked(by: viewerID, type: .tweet, among: ids)
+        async let retweeted = tweets.retweeted(by: viewerID, among: ids)
+        return ViewerMarks(liked: try await liked, retweeted: try await retweeted)
     }
 }
