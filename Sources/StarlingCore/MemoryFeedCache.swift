@@ -39,7 +39,7 @@ public final class MemoryFeedCache: FeedCache {
     public func page(_ key: String, _ page: PageRequest) async throws -> FeedCacheLookup {
         state.withLock { state in
             guard let list = state.lists.value(forKey: key) else { return .miss }
-            let inBounds = list.ids.filter(page.contains).prefix(page.limit + 1)
+            let inBounds = list.ids.lazy.filter(page.contains).prefix(page.limit + 1)
             if inBounds.count > page.limit { return .hit(ids: Array(inBounds.prefix(page.limit)), hasNextPage: true) }
             return list.complete ? .hit(ids: Array(inBounds), hasNextPage: false) : .beyondCache
         }
