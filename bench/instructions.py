@@ -6,6 +6,7 @@ loaded machine. Called by `scripts/bench --instructions`.
 
 Phases, in order (each on a seeded store, the caches warmed by the phase before it):
   warm-up          every user's first newsfeed page, each tweet detail and timeline once (not reported)
+  healthz          2,000 GET /healthz: the framework's floor, which the other phases are set against
   newsfeed         2,000 first pages of /api/newsfeeds/, cycling through the users
   tweet list       500 /api/tweets/?user_id=
   tweet detail     500 /api/tweets/{id}/
@@ -26,7 +27,7 @@ class Client:
         self.connection = http.client.HTTPConnection("127.0.0.1", port, timeout=120)
 
     def call(self, method, path, token, body=None):
-        headers = {"Authorization": f"Bearer {token}"}
+        headers = {"Authorization": f"Bearer {token}"} if token else {}
         data = None
         if body is not None:
             data = json.dumps(body).encode()
@@ -101,6 +102,7 @@ def main(args):
                 request(i)
             phases.append((name, count, dump(server.pid, work, name.replace(" ", "-"))))
 
+        phase("healthz", args.newsfeeds, lambda i: client.call("GET", "/healthz", None))
         phase("newsfeed", args.newsfeeds, lambda i: client.call("GET", "/api/newsfeeds/", users[i % len(users)][2]))
         phase("tweet list", args.details, lambda i: client.call("GET", f"/api/tweets/?user_id={users[i % len(users)][0]}", users[(i + 1) % len(users)][2]))
         phase("tweet detail", args.details, lambda i: client.call("GET", f"/api/tweets/{tweet_ids[i % len(tweet_ids)]}/", users[i % len(users)][2]))
@@ -121,10 +123,11 @@ def main(args):
         except subprocess.TimeoutExpired:
             server.kill()
 
-    header = f"{'phase':<26} {'requests':>8} {'instructions':>15} {'per request':>12}"
+    floor = phases[0][2] / phases[0][1]  # /healthz per request
+    header = f"{'phase':<26} {'requests':>8} {'instructions':>15} {'per request':>12} {'x healthz':>9}"
     print("\n" + header + "\n" + "-" * len(header))
     for name, count, total in phases:
-        print(f"{name:<26} {count:>8} {total:>15,} {total // count:>12,}")
+        print(f"{name:<26} {count:>8} {total:>15,} {total // count:>12,} {total / count / floor:>9.2f}")
     print(f"{len(users)} seeded users, 50 follows each; release binary {binary}; SQLite, in-process caches and queue")
     results = {name: {"requests": count, "instructions": total, "per_request": total // count} for name, count, total in phases}
     out_dir = os.path.join(os.path.dirname(os.path.abspath(__file__)), "results")

@@ -1,3 +1,4 @@
+import CourseAPI
 import Hummingbird
 import Metrics
 import NIOCore
@@ -11,6 +12,7 @@ struct OperationsController {
     let readiness: Readiness
     let outbox: any OutboxStore
     let clock: any WallClock
+    let caches: Caches
 
     /// The queue depth is counted up to this many jobs (a deeper queue reads as this).
     static let depthCountLimit = 10_000
@@ -35,6 +37,7 @@ struct OperationsController {
 
     func metrics() async -> Response {
         await recordQueue()
+        recordCacheMemory()
         return Response(status: .ok, headers: [.contentType: "text/plain; version=0.0.4; charset=utf-8"],
                         body: .init(byteBuffer: ByteBuffer(bytes: MetricsExport.text())))
     }
@@ -46,6 +49,21 @@ struct OperationsController {
         Gauge(label: "starling_jobs_queue_depth").record(pending.count)
         let age = pending.first.map { max(0, clock.nowMicros() - $0.id) } ?? 0
         Gauge(label: "starling_jobs_oldest_age_seconds").record(Double(age) / 1_000_000)
+    }
+
+    /// The bytes the in-process caches hold now, against their shares of `--memory-cache-mb`.
+    private func recordCacheMemory() {
+        var held: [(String, Int, Int)] = [("encoded_tweets", TweetFragments.shared.bytes, TweetFragments.shared.maximumBytes)]
+        if let objects = caches.keyValue as? MemoryKeyValueCache {
+            held.append(("objects", objects.usage.bytes, objects.usage.budget))
+        }
+        if let feeds = caches.feeds as? MemoryFeedCache {
+            held.append(("feeds", feeds.usage.bytes, feeds.usage.budget))
+        }
+        for (cache, bytes, budget) in held {
+            Gauge(label: "starling_memory_cache_bytes", dimensions: [("cache", cache)]).record(bytes)
+            Gauge(label: "starling_memory_cache_budget_bytes", dimensions: [("cache", cache)]).record(budget)
+        }
     }
 
     struct ReadyBody: Encodable {

@@ -1,5 +1,6 @@
 import Accounts
 import Comments
+import CourseAPI
 import DiskStorage
 import Friendships
 import Hummingbird
@@ -53,6 +54,7 @@ public struct Starling: Sendable {
         self.configuration = configuration
         let caches = caches ?? .inProcess(clock: clock, feedCap: configuration.feedCacheCap, memory: configuration.memoryCache)
         self.caches = caches
+        TweetFragments.shared.limit(toBytes: configuration.memoryCache.encodedBytes)
         let ids = IDGenerator(clock: clock, slot: slot)
         self.ids = ids
         let outbox = store.outbox
@@ -88,7 +90,7 @@ public struct Starling: Sendable {
         self.services = [relay] + sweep
         let readiness = readiness ?? Readiness(checks: [.store(store)])
         self.readiness = readiness
-        let operations = OperationsController(readiness: readiness, outbox: store.outbox, clock: clock)
+        let operations = OperationsController(readiness: readiness, outbox: store.outbox, clock: clock, caches: caches)
         let router = CourseRouter.build(useCases: useCases, repositories: repositories, blobs: blobs, rateLimits: rateLimits,
                                         operations: operations)
         MastodonRouter.add(to: router, useCases: useCases, repositories: repositories, blobs: blobs, ids: ids, clock: clock,

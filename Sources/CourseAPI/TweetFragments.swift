@@ -1,4 +1,5 @@
 import Accounts
+import StarlingCore
 import Synchronization
 import Tweets
 
@@ -10,10 +11,11 @@ import Tweets
 /// Bounded by bytes with two generations: fragments go into the current one; when it holds half
 /// the budget it becomes the previous one (the older previous is dropped), and a fragment found
 /// in the previous generation moves back to the current. Recently rendered tweets stay; the
-/// whole never exceeds the budget by more than one fragment.
-final class TweetFragments: Sendable {
-    /// The process's fragments: 16 MB, a few tens of thousands of tweets.
-    static let shared = TweetFragments(maximumBytes: 16 << 20)
+/// whole never exceeds the budget by more than one fragment. The process's budget is a share of
+/// `--memory-cache-mb` (`MemoryCacheBudget.encodedBytes`), set when the server is built.
+public final class TweetFragments: Sendable {
+    /// The process's fragments: 8 MB until the server sets its share, some 20,000 tweets.
+    public static let shared = TweetFragments(maximumBytes: MemoryCacheBudget().encodedBytes)
 
     private struct Generation {
         var fragments: [Int64: TweetFragment] = [:]
@@ -25,11 +27,19 @@ final class TweetFragments: Sendable {
         var previous = Generation()
     }
 
-    let maximumBytes: Int
+    private let budget: Atomic<Int>
     private let state = Mutex(State())
 
     init(maximumBytes: Int) {
-        self.maximumBytes = maximumBytes
+        budget = Atomic(maximumBytes)
+    }
+
+    /// The bytes the fragments may take.
+    public var maximumBytes: Int { budget.load(ordering: .relaxed) }
+
+    /// Sets the bytes the fragments may take; a smaller budget takes effect as fragments are added.
+    public func limit(toBytes bytes: Int) {
+        budget.store(max(bytes, 0), ordering: .relaxed)
     }
 
     /// The fragment of this version of `tweet` by `author`, encoded now if this process has not yet.
@@ -40,8 +50,8 @@ final class TweetFragments: Sendable {
         return made
     }
 
-    /// The bytes held now (for tests).
-    var bytes: Int { state.withLock { $0.current.bytes + $0.previous.bytes } }
+    /// The bytes held now.
+    public var bytes: Int { state.withLock { $0.current.bytes + $0.previous.bytes } }
 
     private func lookUp(_ id: Int64) -> TweetFragment? {
         state.withLock { state in

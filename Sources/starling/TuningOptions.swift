@@ -16,7 +16,7 @@ struct TuningOptions: ParsableArguments {
     @Option(name: .customLong("feed-cache-cap"), help: "Ids kept per cached newsfeed or timeline (STARLING_FEED_CACHE_CAP, default 800).")
     var feedCacheCap: String?
     @Option(name: .customLong("memory-cache-mb"),
-            help: "Megabytes the in-process object and feed caches take at most, two thirds and one third (STARLING_MEMORY_CACHE_MB, default 48).")
+            help: "Megabytes the in-process caches take at most: two fifths objects, two fifths feeds, a fifth encoded tweets (STARLING_MEMORY_CACHE_MB, default 40).")
     var memoryCacheMB: String?
     @Option(name: .customLong("header-timeout"), help: "Seconds to send a request head (STARLING_HEADER_TIMEOUT, default 10).")
     var headerTimeout: String?

@@ -2,13 +2,13 @@ import App
 import StarlingCore
 import Testing
 
-/// `--memory-cache-mb` (`STARLING_MEMORY_CACHE_MB`): the megabytes the in-process object and feed
-/// caches take together, two thirds and one third.
+/// `--memory-cache-mb` (`STARLING_MEMORY_CACHE_MB`): the megabytes the in-process caches take
+/// together: two fifths for objects, two fifths for feeds, a fifth for the encoded tweets.
 @Suite struct MemoryCacheSettingTests {
-    @Test func theDefaultIsFortyEightMegabytesSplitTwoThirdsToObjects() throws {
+    @Test func theDefaultIsFortyMegabytesInFifths() throws {
         let budget = try Configuration.resolve(flags: [:], environment: [:]).memoryCache
-        #expect(budget.bytes == 48 << 20)
-        #expect(budget.objectBytes == 32 << 20 && budget.feedBytes == 16 << 20)
+        #expect(budget.bytes == 40 << 20)
+        #expect(budget.objectBytes == 16 << 20 && budget.feedBytes == 16 << 20 && budget.encodedBytes == 8 << 20)
     }
 
     @Test func theFlagOverridesTheVariable() throws {
@@ -16,7 +16,7 @@ import Testing
         #expect(fromEnvironment.memoryCache.bytes == 12 << 20)
         let fromFlag = try Configuration.resolve(flags: ["memory-cache-mb": "3"], environment: ["STARLING_MEMORY_CACHE_MB": "12"])
         #expect(fromFlag.memoryCache == MemoryCacheBudget(megabytes: 3))
-        #expect(fromFlag.memoryCache.objectBytes + fromFlag.memoryCache.feedBytes == 3 << 20)
+        #expect(fromFlag.memoryCache.objectBytes + fromFlag.memoryCache.feedBytes + fromFlag.memoryCache.encodedBytes == 3 << 20)
     }
 
     @Test(arguments: ["0", "-5", "1.5", "64MB", "", "99999999999999999999", "2000000"])
@@ -32,10 +32,10 @@ import Testing
     }
 
     @Test func theInProcessCachesGetTheirShares() throws {
-        let configuration = try Configuration.resolve(flags: ["memory-cache-mb": "6"], environment: [:])
+        let configuration = try Configuration.resolve(flags: ["memory-cache-mb": "5"], environment: [:])
         let caches = Caches.inProcess(clock: SystemWallClock(), memory: configuration.memoryCache)
         let objects = try #require(caches.keyValue as? MemoryKeyValueCache)
         let feeds = try #require(caches.feeds as? MemoryFeedCache)
-        #expect(objects.usage.budget == 4 << 20 && feeds.usage.budget == 2 << 20)
+        #expect(objects.usage.budget == 2 << 20 && feeds.usage.budget == 2 << 20)
     }
 }

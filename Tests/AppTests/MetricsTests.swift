@@ -69,6 +69,10 @@ import Testing
                     "requests are labelled by route pattern")
             #expect(text.contains(#"starling_rate_limited_total{rule="newsfeed"}"#))
             #expect(text.contains(#"starling_jobs_dead_total{name="metrics_test_unknown"}"#))
+            for cache in ["objects", "feeds", "encoded_tweets"] {
+                #expect(text.contains(#"starling_memory_cache_bytes{cache="\#(cache)"}"#), "the bytes \(cache) hold")
+                #expect(text.contains(#"starling_memory_cache_budget_bytes{cache="\#(cache)"}"#))
+            }
             #expect(!text.contains("/api/tweets/\(tweet)"), "no raw path becomes a label")
         }
     }

@@ -102,4 +102,23 @@ import Tweets
         }
         #expect(fragments.bytes > 40_000, "it keeps what fits")
     }
+
+    /// A budget lowered while running (the server sets its share of `--memory-cache-mb`) holds from then on.
+    @Test func aLoweredBudgetHoldsFromThenOn() {
+        let fragments = TweetFragments(maximumBytes: 1 << 20)
+        for id in Int64(1)...2_000 {
+            var tweet = Self.tweet
+            tweet.id = id
+            _ = fragments.fragment(tweet, author: Self.author)
+        }
+        #expect(fragments.bytes > 200_000)
+        fragments.limit(toBytes: 50_000)
+        #expect(fragments.maximumBytes == 50_000)
+        for id in Int64(2_001)...2_300 {
+            var tweet = Self.tweet
+            tweet.id = id
+            _ = fragments.fragment(tweet, author: Self.author)
+        }
+        #expect(fragments.bytes <= 50_000 + 2_000)
+    }
 }
