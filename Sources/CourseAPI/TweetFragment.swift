@@ -35,16 +35,16 @@ final class TweetFragment: Sendable {
         head.int(tweet.commentsCount)
         head.key("likes_count")
         head.int(tweet.likesCount)
-        self.head = Array(head.buffer.readableBytesView)
+        self.head = head.compactBytes
         var middle = JSONWriter(capacity: 128, afterMember: true)
         middle.key("photo_urls")
         middle.array(tweet.photoKeys.map(MediaKey.url))
         middle.key("retweets_count")
         middle.int(tweet.retweetsCount)
-        self.middle = Array(middle.buffer.readableBytesView)
+        self.middle = middle.compactBytes
         var time = JSONWriter(capacity: 32)
         time.string(Timestamp.format(tweet.createdAt))
-        self.createdAt = Array(time.buffer.readableBytesView)
+        self.createdAt = time.compactBytes
         let strings = [tweet.content, author.username, author.email, author.passwordHash, author.nickname ?? "", author.avatarKey ?? ""]
             + tweet.photoKeys
         self.cost = self.head.count + self.middle.count + self.createdAt.count + strings.reduce(0) { $0 + $1.utf8.count } + 400

@@ -2,45 +2,53 @@ import Hummingbird
 import NIOCore
 
 /// A value that writes its own JSON. The API's hot pages (newsfeeds, timelines) are written this
-/// way, straight into the response's buffer: Foundation's `JSONEncoder` was a third of a
+/// way, straight into the response's bytes: Foundation's `JSONEncoder` was a third of a
 /// newsfeed request's CPU time.
 public protocol JSONWritable: Sendable {
     func writeJSON(to writer: inout JSONWriter)
 }
 
-/// Writes JSON into a `ByteBuffer`: objects, arrays, keys and scalars in order; commas are placed
-/// by the writer.
+/// Writes JSON into an array of bytes: objects, arrays, keys and scalars in order; commas are
+/// placed by the writer. The bytes go into a plain `[UInt8]` and become a `ByteBuffer` once, at
+/// the end: a page is hundreds of small writes, and each `ByteBuffer` write checked its storage's
+/// uniqueness and capacity through several calls (some 400 instructions per tweet of a page).
 public struct JSONWriter {
-    public private(set) var buffer: ByteBuffer
+    /// What has been written.
+    public private(set) var bytes: [UInt8] = []
     private var first = true
 
     /// - Parameter afterMember: start as if a member had been written (the next key gets a comma):
     ///   for encoding the members that continue an object elsewhere (`encodedMembers`).
     public init(capacity: Int = 4_096, afterMember: Bool = false) {
-        self.buffer = ByteBuffer()
-        buffer.reserveCapacity(capacity)
+        bytes.reserveCapacity(capacity)
         self.first = !afterMember
     }
 
+    /// What has been written, in storage of its own exactly as large (for keeping).
+    public var compactBytes: [UInt8] { bytes.withUnsafeBufferPointer { Array($0) } }
+
+    /// What has been written, as a buffer (a copy).
+    public var buffer: ByteBuffer { ByteBuffer(bytes: bytes) }
+
     public mutating func beginObject() {
         separate()
-        buffer.writeInteger(UInt8(ascii: "{"))
+        bytes.append(UInt8(ascii: "{"))
         first = true
     }
 
     public mutating func endObject() {
-        buffer.writeInteger(UInt8(ascii: "}"))
+        bytes.append(UInt8(ascii: "}"))
         first = false
     }
 
     public mutating func beginArray() {
         separate()
-        buffer.writeInteger(UInt8(ascii: "["))
+        bytes.append(UInt8(ascii: "["))
         first = true
     }
 
     public mutating func endArray() {
-        buffer.writeInteger(UInt8(ascii: "]"))
+        bytes.append(UInt8(ascii: "]"))
         first = false
     }
 
@@ -48,16 +56,16 @@ public struct JSONWriter {
     public mutating func key(_ name: String) {
         separate()
         writeQuoted(name)
-        buffer.writeInteger(UInt8(ascii: ":"))
+        bytes.append(UInt8(ascii: ":"))
         first = true
     }
 
     /// The next member's key (plain ASCII, written as is).
     public mutating func key(_ name: StaticString) {
         separate()
-        buffer.writeInteger(UInt8(ascii: "\""))
-        buffer.writeStaticString(name)
-        buffer.writeStaticString("\":")
+        bytes.append(UInt8(ascii: "\""))
+        append(name)
+        append("\":")
         first = true
     }
 
@@ -72,22 +80,20 @@ public struct JSONWriter {
 
     public mutating func int(_ value: Int64) {
         separate()
-        // Digits straight into the buffer: no String per number (ids and counts fill every page).
-        buffer.writeWithUnsafeMutableBytes(minimumWritableBytes: 20) { out in
-            var magnitude = value.magnitude
-            var digits = 0
-            repeat {
-                digits += 1
-                magnitude /= 10
-            } while magnitude > 0
-            let length = digits + (value < 0 ? 1 : 0)
-            if value < 0 { out[0] = UInt8(ascii: "-") }
-            magnitude = value.magnitude
-            for position in stride(from: length - 1, through: length - digits, by: -1) {
-                out[position] = UInt8(ascii: "0") + UInt8(magnitude % 10)
-                magnitude /= 10
-            }
-            return length
+        // Digits straight into the bytes: no String per number (ids and counts fill every page).
+        var magnitude = value.magnitude
+        var digits = 0
+        repeat {
+            digits += 1
+            magnitude /= 10
+        } while magnitude > 0
+        if value < 0 { bytes.append(UInt8(ascii: "-")) }
+        let start = bytes.count
+        bytes.append(contentsOf: repeatElement(UInt8(ascii: "0"), count: digits))
+        magnitude = value.magnitude
+        for position in stride(from: start + digits - 1, through: start, by: -1) {
+            bytes[position] = UInt8(ascii: "0") + UInt8(magnitude % 10)
+            magnitude /= 10
         }
     }
 
@@ -97,18 +103,18 @@ public struct JSONWriter {
 
     public mutating func bool(_ value: Bool) {
         separate()
-        buffer.writeStaticString(value ? "true" : "false")
+        append(value ? "true" : "false")
     }
 
     public mutating func null() {
         separate()
-        buffer.writeStaticString("null")
+        append("null")
     }
 
     /// A value encoded before (a whole JSON value), copied as it is.
-    public mutating func encoded(_ bytes: [UInt8]) {
+    public mutating func encoded(_ encoded: [UInt8]) {
         separate()
-        buffer.writeBytes(bytes)
+        bytes.append(contentsOf: encoded)
         first = false
     }
 
@@ -120,8 +126,8 @@ public struct JSONWriter {
 
     /// Members encoded before by a writer made with `afterMember: true` (so with their leading
     /// comma), copied as they are into the open object.
-    public mutating func encodedMembers(_ bytes: [UInt8]) {
-        buffer.writeBytes(bytes)
+    public mutating func encodedMembers(_ encoded: [UInt8]) {
+        bytes.append(contentsOf: encoded)
         first = false
     }
 
@@ -145,40 +151,44 @@ public struct JSONWriter {
     }
 
     private mutating func separate() {
-        if !first { buffer.writeInteger(UInt8(ascii: ",")) }
+        if !first { bytes.append(UInt8(ascii: ",")) }
         first = false
     }
 
     private mutating func writeQuoted(_ value: String) {
-        buffer.writeInteger(UInt8(ascii: "\""))
+        bytes.append(UInt8(ascii: "\""))
         var value = value
-        value.withUTF8 { bytes in  // contiguous UTF-8 (native strings are; others are made so)
+        value.withUTF8 { utf8 in  // contiguous UTF-8 (native strings are; others are made so)
             var pending = 0
-            for index in bytes.indices {
-                let byte = bytes[index]
+            for index in utf8.indices {
+                let byte = utf8[index]
                 guard byte == UInt8(ascii: "\"") || byte == UInt8(ascii: "\\") || byte < 0x20 else { continue }
-                buffer.writeBytes(UnsafeRawBufferPointer(UnsafeBufferPointer(rebasing: bytes[pending..<index])))
+                bytes.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[pending..<index]))
                 writeEscape(byte)
                 pending = index + 1
             }
-            buffer.writeBytes(UnsafeRawBufferPointer(UnsafeBufferPointer(rebasing: bytes[pending...])))
+            bytes.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[pending...]))
         }
-        buffer.writeInteger(UInt8(ascii: "\""))
+        bytes.append(UInt8(ascii: "\""))
     }
 
     private mutating func writeEscape(_ byte: UInt8) {
         switch byte {
-        case UInt8(ascii: "\""): buffer.writeStaticString("\\\"")
-        case UInt8(ascii: "\\"): buffer.writeStaticString("\\\\")
-        case UInt8(ascii: "\n"): buffer.writeStaticString("\\n")
-        case UInt8(ascii: "\r"): buffer.writeStaticString("\\r")
-        case UInt8(ascii: "\t"): buffer.writeStaticString("\\t")
+        case UInt8(ascii: "\""): append("\\\"")
+        case UInt8(ascii: "\\"): append("\\\\")
+        case UInt8(ascii: "\n"): append("\\n")
+        case UInt8(ascii: "\r"): append("\\r")
+        case UInt8(ascii: "\t"): append("\\t")
         default:
             let hex: StaticString = "0123456789abcdef"
-            buffer.writeStaticString("\\u00")
-            buffer.writeInteger(hex.utf8Start[Int(byte >> 4)])
-            buffer.writeInteger(hex.utf8Start[Int(byte & 0xF)])
+            append("\\u00")
+            bytes.append(hex.utf8Start[Int(byte >> 4)])
+            bytes.append(hex.utf8Start[Int(byte & 0xF)])
         }
+    }
+
+    private mutating func append(_ text: StaticString) {
+        bytes.append(contentsOf: UnsafeBufferPointer(start: text.utf8Start, count: text.utf8CodeUnitCount))
     }
 }
 
