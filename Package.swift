@@ -70,7 +70,6 @@ let package = Package(
         domain("Media", []),
         domain("Accounts", [
             "Media",
-            .product(name: "HummingbirdBcrypt", package: "hummingbird-auth"),
             .product(name: "Crypto", package: "swift-crypto"),
         ]),
         domain("Friendships", ["Accounts"]),
@@ -212,6 +211,8 @@ let package = Package(
                 "MastodonAPI", "MastodonClients", "StarlingCore", "Jobs", "StarlingHTTP", "CourseAPI", "Media", "Accounts", "Tweets", "Friendships", "Newsfeeds", "Comments", "Likes",
                 "Notifications", "Seeding", "SQLiteStorage", "PostgresStorage", "DiskStorage", "RESP", "RedisCache", "Memcached", "MemcachedCache", "AMQP", "AMQPJobs", "S3", "WebApp",
                 .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "HummingbirdBcrypt", package: "hummingbird-auth"),
+                .product(name: "NIOPosix", package: "swift-nio"),
                 .product(name: "Metrics", package: "swift-metrics"),
                 .product(name: "Prometheus", package: "swift-prometheus"),
             ],

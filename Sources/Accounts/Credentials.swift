@@ -1,34 +1,44 @@
 import Crypto
 import Foundation
-import HummingbirdBcrypt
-import NIOPosix
+
+/// Turns passwords into stored hashes and checks them. Slow on purpose (bcrypt in production),
+/// so an implementation does its work off the event loops.
+public protocol PasswordHasher: Sendable {
+    func hash(password: String) async throws -> String
+    func verify(password: String, hash: String) async throws -> Bool
+}
 
 /// Password hashing and session tokens.
 public struct Credentials: Sendable {
-    /// The bcrypt cost factor (4 in tests, 10 or more in production).
-    public let bcryptCost: UInt8
+    let hasher: any PasswordHasher
     /// How long a session lasts, in microseconds.
     public let sessionLifetime: Int64
-
     /// A hash of a random password, checked when a login names an unknown user so that the
-    /// answer takes as long as for a known one.
-    let decoyHash: String
+    /// answer takes as long as for a known one. Made once, in the background.
+    let decoy: Task<String, any Error>
 
-    public init(bcryptCost: UInt8 = 10, sessionLifetime: Int64 = 30 * 86_400 * 1_000_000) {
-        self.bcryptCost = bcryptCost
+    public init(hasher: any PasswordHasher, sessionLifetime: Int64 = 30 * 86_400 * 1_000_000) {
+        self.hasher = hasher
         self.sessionLifetime = sessionLifetime
-        self.decoyHash = Bcrypt.hash(String(UInt64.random(in: .min ... .max)), cost: bcryptCost)
+        self.decoy = Task { try await hasher.hash(password: String(UInt64.random(in: .min ... .max))) }
     }
 
-    /// Hashes a password with bcrypt, off the event loops.
     public func hash(password: String) async throws -> String {
-        let cost = bcryptCost
-        return try await NIOThreadPool.singleton.runIfActive { Bcrypt.hash(password, cost: cost) }
+        try await hasher.hash(password: password)
     }
 
-    /// Checks a password against a bcrypt hash, off the event loops.
     public func verify(password: String, hash: String) async throws -> Bool {
-        try await NIOThreadPool.singleton.runIfActive { Bcrypt.verify(password, hash: hash) }
+        try await hasher.verify(password: password, hash: hash)
+    }
+
+    /// Checks a password against the user's hash, or, when there is no such user, against the
+    /// decoy (and answers false), so both take the same time.
+    public func verify(password: String, of user: User?) async throws -> Bool {
+        guard let user else {
+            _ = try await hasher.verify(password: password, hash: decoy.value)
+            return false
+        }
+        return try await hasher.verify(password: password, hash: user.passwordHash)
     }
 
     /// A new random session token: 32 bytes, base64url.

@@ -16,7 +16,7 @@ public struct LogIn: Sendable {
     /// the same time, so the answer does not reveal which usernames exist.
     public func callAsFunction(username: String, password: String) async throws -> (User, String) {
         let user = try await users.user(username: username.trimmingCharacters(in: .whitespaces).lowercased())
-        let matches = try await credentials.verify(password: password, hash: user?.passwordHash ?? credentials.decoyHash)
+        let matches = try await credentials.verify(password: password, of: user)
         guard let user, matches else {
             throw StarlingError.badRequest("Username and password does not match.")
         }

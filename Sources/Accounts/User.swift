@@ -5,7 +5,7 @@ public struct User: Sendable, Equatable {
     public var username: String
     /// Lower-case, unique.
     public var email: String
-    /// The bcrypt hash of the password.
+    /// The password's hash (bcrypt in production).
     public var passwordHash: String
     public var isStaff: Bool
     /// The profile's display name, if set.

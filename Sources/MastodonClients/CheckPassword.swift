@@ -6,14 +6,11 @@ public struct CheckPassword: Sendable {
     let users: any UserRepository
     let emails: any UserEmailLookup
     let credentials: Credentials
-    /// Checked against when the user is unknown.
-    let decoyHash: Task<String, any Error>
 
     public init(users: any UserRepository, emails: any UserEmailLookup, credentials: Credentials) {
         self.users = users
         self.emails = emails
         self.credentials = credentials
-        self.decoyHash = Task { try await credentials.hash(password: String(UInt64.random(in: .min ... .max))) }
     }
 
     /// The user, or nil when the login and password do not match.
@@ -26,9 +23,6 @@ public struct CheckPassword: Sendable {
         } else {
             user = try await users.user(username: name)
         }
-        let hash: String
-        if let user { hash = user.passwordHash } else { hash = try await decoyHash.value }
-        let matches = try await credentials.verify(password: password, hash: hash)
-        return matches ? user : nil
+        return try await credentials.verify(password: password, of: user) ? user : nil
     }
 }
