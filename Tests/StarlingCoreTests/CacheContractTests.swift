@@ -10,7 +10,7 @@ import Testing
 
     @Test func memoryKeyValueCacheExpiresAndEvicts() async throws {
         let clock = ManualClock()
-        let cache = MemoryKeyValueCache(clock: clock, byteBudget: 2_500)  // about ten small entries
+        let cache = MemoryKeyValueCache(clock: clock, byteBudget: 1_950)  // about ten small entries
         try await cache.set(["a": .init(string: "1")], ttlSeconds: 5)
         clock.advance(seconds: 6)
         #expect(try await cache.get(["a"]).isEmpty)
