@@ -23,7 +23,7 @@ public struct Database: Sendable {
             // Migrate on a short-lived pool of its own: the application's pool runs only inside
             // the service group, which starts after this returns.
             try await migratePostgres(location, logger: logger)
-            let store = PostgresStore(location: location, logger: logger)
+            let store = PostgresStore(location: location, keepsConnectionsOpen: true, logger: logger)
             return Database(repositories: .postgres(store), services: [store.client])
         }
     }
