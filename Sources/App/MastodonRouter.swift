@@ -12,7 +12,7 @@ enum MastodonRouter {
     static func add(to router: Router<StarlingRequestContext>, useCases: UseCases, repositories: Repositories, blobs: any BlobStore,
                     ids: IDGenerator, clock: any WallClock, configuration: Configuration, rateLimits: RateLimitPolicy) {
         let stores = repositories.mastodon
-        let credentials = Credentials(bcryptCost: configuration.bcryptCost)
+        let credentials = useCases.credentials
         let checkPassword = CheckPassword(users: repositories.users, emails: stores.emails, credentials: credentials)
         let actions = MastodonFace.Actions(
             authenticateToken: AuthenticateToken(oauth: stores.oauth),

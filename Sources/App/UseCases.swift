@@ -29,11 +29,14 @@ public struct UseCases: Sendable {
     public let commentOnTweet: CommentOnTweet
     public let hydrateComments: HydrateComments
     public let likeObject: LikeObject
+    /// Password hashing and tokens, shared by both faces (one decoy hash per process).
+    let credentials: Credentials
 
     /// - Parameter jobsRecorded: called after a change recorded a job, to wake the job runner.
     init(repositories: Repositories, caches: Caches, objects: ObjectCache, blobs: any BlobStore, ids: IDGenerator,
          clock: any WallClock, configuration: Configuration, logger: Logger, jobsRecorded: @escaping @Sendable () -> Void) {
         let credentials = Credentials(bcryptCost: configuration.bcryptCost)
+        self.credentials = credentials
         let startSession = StartSession(sessions: repositories.sessions, credentials: credentials, clock: clock)
         let outbox = repositories.outbox
         let images = StoreImages(blobs: blobs, maximumBytes: configuration.maximumImageBytes) { keys in

@@ -36,12 +36,20 @@ public final class PostgresStore: Sendable {
         self.timeout = timeout
         self.logger = logger
         self.observer = observer
+        self.client = PostgresClient(configuration: Self.poolConfiguration(location, maximumConnections: maximumConnections,
+                                                                            keepsConnectionsOpen: keepsConnectionsOpen),
+                                     backgroundLogger: logger)
+    }
+
+    /// The driver's pool settings (see `init`).
+    static func poolConfiguration(_ location: PostgresLocation, maximumConnections: Int,
+                                  keepsConnectionsOpen: Bool) -> PostgresClient.Configuration {
         var configuration = location.clientConfiguration(maximumConnections: maximumConnections)
         if keepsConnectionsOpen {
             configuration.options.minimumConnections = maximumConnections
             configuration.options.keepAliveBehavior = nil
         }
-        self.client = PostgresClient(configuration: configuration, backgroundLogger: logger)
+        return configuration
     }
 
     /// Runs `body` while the pool runs, then shuts the pool down: for commands and tools that have

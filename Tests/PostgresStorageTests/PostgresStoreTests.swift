@@ -53,6 +53,18 @@ import Tweets
         }
     }
 
+    /// Nor does a server's pool ping idle connections: each ping was a timer too, started on every
+    /// return to the pool. A pool on demand (tools, tests) keeps the driver's defaults.
+    @Test func aServersPoolStartsNoTimers() throws {
+        let location = try PostgresLocation(url: "postgres://u@127.0.0.1:5432/d")
+        let server = PostgresStore.poolConfiguration(location, maximumConnections: 7, keepsConnectionsOpen: true)
+        #expect(server.options.minimumConnections == 7)
+        #expect(server.options.keepAliveBehavior == nil)
+        let onDemand = PostgresStore.poolConfiguration(location, maximumConnections: 7, keepsConnectionsOpen: false)
+        #expect(onDemand.options.minimumConnections == 0)
+        #expect(onDemand.options.keepAliveBehavior != nil)
+    }
+
     @Test(.enabled(if: serverKnown)) func aFailedTransactionLeavesNothingBehind() async throws {
         let repositories = Repositories.postgres(try await TestPostgres.freshDatabase())
         try await repositories.tweets.create(Tweet(id: 1, userID: 1, content: "a"), fanOut: Job(id: 7, name: "x", payload: "{}"))
