@@ -237,7 +237,17 @@ def main():
         print(f"== POST /api/tweets/ c=4 for {seconds}s", flush=True)
         scenarios.append(run_wrk(base, "POST /api/tweets/", 4, seconds, pid, [credentials, "POST", "/api/tweets/"]))
         print(f"   rss now {scenarios[-1]['rss_now_mb']} MB, peak {scenarios[-1]['rss_mb']} MB", flush=True)
+        # The fanouts still queued when the POSTs stop are counted apart: the jobs left, and the
+        # server's CPU and the time until the outbox is empty (the POST row's CPU includes the
+        # fanouts that ran during the window).
+        drain = {"jobs_left": store.rows("SELECT COUNT(*) FROM outbox")[0][0]}
+        ticks, started = cpu_ticks(pid), time.monotonic()
         wait_for_empty_outbox(store)  # the POSTs' fanouts are done before the celebrity's is timed
+        drain["seconds"] = round(time.monotonic() - started, 2)
+        drain["cpu_ms"] = round((cpu_ticks(pid) - ticks) * 1000 / TICKS, 1)
+        scenarios[-1]["fanout_after_window"] = drain
+        print(f"   fanouts left when the POSTs stopped: {drain['jobs_left']} jobs, drained in {drain['seconds']} s, "
+              f"{drain['cpu_ms']} CPU-ms", flush=True)
         celebrity = {"id": int(users[0][0]), "token": users[0][2]}
         print("== fanout from the celebrity", flush=True)
         fanout = measure_fanout(base, store, celebrity)
@@ -270,6 +280,10 @@ def main():
     for r in scenarios:
         print(f"{r['name']:<28} {r['concurrency']:>3} {r['rps']:>9.0f} {r['p50_ms']:>8.2f} {r['p99_ms']:>8.2f} "
               f"{r['non_2xx']:>8} {r['cpu_ms_per_req']:>10.3f} {r['rss_now_mb']:>7.1f} {r['rss_mb']:>7.1f}")
+    for r in scenarios:
+        if "fanout_after_window" in r:
+            d = r["fanout_after_window"]
+            print(f"{r['name']}: {d['jobs_left']} fanout jobs left after the window, drained in {d['seconds']} s, {d['cpu_ms']} CPU-ms")
     print(f"rss: {memory['rss_start_mb']} MB at start, {memory['rss_end_mb']} MB at the end, peak {memory['rss_peak_mb']} MB")
     print(f"fanout: {fanout['followers']} followers in {fanout['seconds']} s; seeded {len(users)} users in {seed_seconds} s")
     print(f"machine: load average {results['machine']['load_average']}, {results['machine']['cores']} cores; backends {results['backends']}")

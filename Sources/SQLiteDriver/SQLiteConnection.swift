@@ -35,11 +35,20 @@ public final class SQLiteConnection: @unchecked Sendable {
 
     /// Runs `sql` with `binds` and returns how many rows it inserted, updated or deleted.
     public func change(_ sql: String, _ binds: [SQLiteData] = []) async throws -> Int {
-        try await perform { connection in
-            _ = try connection.run(sql, binds)
-            guard let database = connection.database else { return 0 }
-            return Int(sqlite3_changes64(database))
-        }
+        try await perform { connection in try connection.runChange(sql, binds) }
+    }
+
+    fileprivate func runChange(_ sql: String, _ binds: [SQLiteData]) throws -> Int {
+        _ = try run(sql, binds)
+        guard let database else { return 0 }
+        return Int(sqlite3_changes64(database))
+    }
+
+    /// Runs `body` on the connection's queue in one go: the statements it runs through the
+    /// `SQLiteBatch` follow one another without the caller being resumed in between, so a
+    /// transaction written this way holds the database for its SQLite work alone.
+    public func batch<T: Sendable>(_ body: @escaping @Sendable (SQLiteBatch) throws -> T) async throws -> T {
+        try await perform { connection in try body(SQLiteBatch(connection: connection)) }
     }
 
     /// How many prepared statements the connection keeps (for tests).
@@ -60,7 +69,7 @@ public final class SQLiteConnection: @unchecked Sendable {
 
     /// Runs `sql` on the queue: the cached statement if there is one, otherwise a new one, kept
     /// for next time.
-    private func run(_ sql: String, _ binds: [SQLiteData]) throws -> [SQLiteRow] {
+    fileprivate func run(_ sql: String, _ binds: [SQLiteData]) throws -> [SQLiteRow] {
         guard let database else { throw SQLiteError(code: SQLITE_MISUSE, message: "the connection is closed") }
         if let statement = statements.statement(for: sql) {
             return try statement.run(binds)
@@ -97,5 +106,22 @@ public final class SQLiteConnection: @unchecked Sendable {
         }
         sqlite3_extended_result_codes(database, 1)
         return Handle(pointer: database)
+    }
+}
+
+/// The statements of one `SQLiteConnection.batch` call, run at once on the connection's queue.
+/// It exists only for the length of that call: keep it no longer.
+public struct SQLiteBatch {
+    fileprivate let connection: SQLiteConnection
+
+    /// Runs `sql` with `binds` for its `?` parameters and returns every row.
+    @discardableResult
+    public func query(_ sql: String, _ binds: [SQLiteData] = []) throws -> [SQLiteRow] {
+        try connection.run(sql, binds)
+    }
+
+    /// Runs `sql` with `binds` and returns how many rows it inserted, updated or deleted.
+    public func change(_ sql: String, _ binds: [SQLiteData] = []) throws -> Int {
+        try connection.runChange(sql, binds)
     }
 }

@@ -13,15 +13,15 @@ public struct SQLiteActivityRepository: ActivityRepository {
 
     public func recordActivity(userID: Int64, at now: Int64, inactiveBefore: Int64, restore: Job) async throws -> Bool {
         try await store.write { tx in
-            guard let row = try await tx.execute(
+            guard let row = try tx.execute(
                 "SELECT max(created_at, last_active_at) AS active, feed_stale_since FROM users WHERE id = ?", [userID.sqlite]).first
             else { return false }
             let previous = row.int64("active")
             let stale = row.int64("feed_stale_since")
             let returning = previous < inactiveBefore
-            try await tx.execute("UPDATE users SET last_active_at = max(last_active_at, ?), feed_stale_since = ? WHERE id = ?",
+            try tx.execute("UPDATE users SET last_active_at = max(last_active_at, ?), feed_stale_since = ? WHERE id = ?",
                                  [now.sqlite, (returning && stale == 0 ? previous : stale).sqlite, userID.sqlite])
-            if returning { try await tx.record(restore) }
+            if returning { try tx.record(restore) }
             return returning
         }
     }
@@ -45,7 +45,7 @@ public struct SQLiteActivityRepository: ActivityRepository {
 
     public func markFeedCurrent(userID: Int64, staleSince since: Int64) async throws {
         _ = try await store.write { tx in
-            try await tx.change("UPDATE users SET feed_stale_since = 0 WHERE id = ? AND feed_stale_since = ?", [userID.sqlite, since.sqlite])
+            try tx.change("UPDATE users SET feed_stale_since = 0 WHERE id = ? AND feed_stale_since = ?", [userID.sqlite, since.sqlite])
         }
     }
 }

@@ -21,13 +21,13 @@ public struct SQLiteBulkLoader: BulkLoader {
     }
 
     public func beginLoad() async throws {
-        try await store.write { tx in try await tx.execute("DROP INDEX IF EXISTS newsfeeds_tweet") }
+        try await store.write { tx in try tx.execute("DROP INDEX IF EXISTS newsfeeds_tweet") }
     }
 
     public func endLoad() async throws {
         try await store.write { tx in
-            try await tx.execute(SQLiteMigrations.newsfeedsTweetIndex)
-            try await tx.execute("ANALYZE")
+            try tx.execute(SQLiteMigrations.newsfeedsTweetIndex)
+            try tx.execute("ANALYZE")
         }
     }
 
@@ -78,6 +78,6 @@ public struct SQLiteBulkLoader: BulkLoader {
     private func insert(_ tableAndColumns: String, _ rows: [[SQLiteData]]) async throws {
         guard let width = rows.first?.count else { return }
         let binds = Array(rows.joined())
-        try await store.write { tx in try await tx.insert(into: tableAndColumns, width: width, binds: binds) }
+        try await store.write { tx in try tx.insert(into: tableAndColumns, width: width, binds: binds) }
     }
 }

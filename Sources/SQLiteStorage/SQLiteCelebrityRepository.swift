@@ -17,9 +17,9 @@ public struct SQLiteCelebrityRepository: CelebrityRepository {
 
     public func flag(_ userID: Int64, since: Int64, pinned: Bool) async throws -> Bool {
         try await store.write { tx in
-            let updated = try await tx.change("UPDATE celebrities SET pinned = ? WHERE user_id = ?", [(pinned ? 1 : 0).sqlite, userID.sqlite])
+            let updated = try tx.change("UPDATE celebrities SET pinned = ? WHERE user_id = ?", [(pinned ? 1 : 0).sqlite, userID.sqlite])
             guard updated == 0 else { return false }
-            try await tx.execute("INSERT INTO celebrities (user_id, since, pinned) VALUES (?, ?, ?)",
+            try tx.execute("INSERT INTO celebrities (user_id, since, pinned) VALUES (?, ?, ?)",
                                  [userID.sqlite, since.sqlite, (pinned ? 1 : 0).sqlite])
             return true
         }
@@ -27,10 +27,10 @@ public struct SQLiteCelebrityRepository: CelebrityRepository {
 
     public func unflag(_ userID: Int64, backfill: @escaping @Sendable (Int64) -> Job) async throws -> Bool {
         try await store.write { tx in
-            guard let since = try await tx.execute("SELECT since FROM celebrities WHERE user_id = ?", [userID.sqlite]).first?.int64("since")
+            guard let since = try tx.execute("SELECT since FROM celebrities WHERE user_id = ?", [userID.sqlite]).first?.int64("since")
             else { return false }
-            try await tx.execute("DELETE FROM celebrities WHERE user_id = ?", [userID.sqlite])
-            try await tx.record(backfill(since))
+            try tx.execute("DELETE FROM celebrities WHERE user_id = ?", [userID.sqlite])
+            try tx.record(backfill(since))
             return true
         }
     }

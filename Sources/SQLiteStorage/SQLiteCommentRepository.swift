@@ -14,10 +14,10 @@ public struct SQLiteCommentRepository: CommentRepository {
 
     public func create(_ comment: Comment, jobs: [Job]) async throws {
         try await store.write { tx in
-            try await tx.execute("INSERT INTO comments (id, tweet_id, user_id, content) VALUES (?, ?, ?, ?)",
+            try tx.execute("INSERT INTO comments (id, tweet_id, user_id, content) VALUES (?, ?, ?, ?)",
                                  [comment.id.sqlite, comment.tweetID.sqlite, comment.userID.sqlite, comment.content.sqlite])
-            try await tx.execute("UPDATE tweets SET comments_count = comments_count + 1 WHERE id = ?", [comment.tweetID.sqlite])
-            for job in jobs { try await tx.record(job) }
+            try tx.execute("UPDATE tweets SET comments_count = comments_count + 1 WHERE id = ?", [comment.tweetID.sqlite])
+            for job in jobs { try tx.record(job) }
         }
     }
 
@@ -39,15 +39,15 @@ public struct SQLiteCommentRepository: CommentRepository {
 
     public func update(id: Int64, content: String) async throws -> Comment? {
         try await store.write { tx in
-            try await tx.execute("UPDATE comments SET content = ? WHERE id = ?", [content.sqlite, id.sqlite])
-            return try await tx.execute("\(Self.select) WHERE id = ?", [id.sqlite]).first.map(Self.decode)
+            try tx.execute("UPDATE comments SET content = ? WHERE id = ?", [content.sqlite, id.sqlite])
+            return try tx.execute("\(Self.select) WHERE id = ?", [id.sqlite]).first.map(Self.decode)
         }
     }
 
     public func delete(id: Int64) async throws -> Bool {
         try await store.write { tx in
-            guard let tweetID = try await tx.deleteWithDependents(.comment, id: id) else { return false }
-            try await tx.execute("UPDATE tweets SET comments_count = comments_count - 1 WHERE id = ?", [tweetID.sqlite])
+            guard let tweetID = try tx.deleteWithDependents(.comment, id: id) else { return false }
+            try tx.execute("UPDATE tweets SET comments_count = comments_count - 1 WHERE id = ?", [tweetID.sqlite])
             return true
         }
     }

@@ -11,7 +11,7 @@ public struct SQLiteCounterAudit: CounterAudit {
     }
 
     public func mismatches(repair: Bool) async throws -> [CounterMismatch] {
-        try await store.write { tx in
+        try await store.writeSession { tx in
             try await CounterAuditRunner().mismatches(repair: repair, in: SQLiteCounterAuditSession(transaction: tx))
         }
     }

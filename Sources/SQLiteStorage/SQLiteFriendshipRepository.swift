@@ -12,21 +12,21 @@ public struct SQLiteFriendshipRepository: FriendshipRepository {
 
     public func follow(_ friendship: Friendship, jobs: [Job]) async throws -> Bool {
         try await store.write { tx in
-            let inserted = try await tx.change(
+            let inserted = try tx.change(
                 "INSERT OR IGNORE INTO friendships (from_user_id, to_user_id, id) VALUES (?, ?, ?)",
                 [friendship.fromUserID.sqlite, friendship.toUserID.sqlite, friendship.id.sqlite])
             guard inserted > 0 else { return false }
-            for job in jobs { try await tx.record(job) }
+            for job in jobs { try tx.record(job) }
             return true
         }
     }
 
     public func unfollow(from: Int64, to: Int64, job: Job) async throws -> Bool {
         try await store.write { tx in
-            let deleted = try await tx.change("DELETE FROM friendships WHERE from_user_id = ? AND to_user_id = ?",
+            let deleted = try tx.change("DELETE FROM friendships WHERE from_user_id = ? AND to_user_id = ?",
                                               [from.sqlite, to.sqlite])
             guard deleted > 0 else { return false }
-            try await tx.record(job)
+            try tx.record(job)
             return true
         }
     }

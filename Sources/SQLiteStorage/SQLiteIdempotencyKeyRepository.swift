@@ -17,11 +17,11 @@ public struct SQLiteIdempotencyKeyRepository: IdempotencyKeyRepository {
 
     public func record(userID: Int64, key: String, statusID: Int64, createdAt: Int64) async throws -> Int64 {
         try await store.write { tx in
-            try await tx.execute("""
+            try tx.execute("""
                 INSERT INTO mastodon_idempotency_keys (user_id, idempotency_key, status_id, created_at) VALUES (?, ?, ?, ?)
                 ON CONFLICT (user_id, idempotency_key) DO NOTHING
                 """, [userID.sqlite, key.sqlite, statusID.sqlite, createdAt.sqlite])
-            return try await tx.execute("SELECT status_id FROM mastodon_idempotency_keys WHERE user_id = ? AND idempotency_key = ?",
+            return try tx.execute("SELECT status_id FROM mastodon_idempotency_keys WHERE user_id = ? AND idempotency_key = ?",
                                         [userID.sqlite, key.sqlite]).first?.int64("status_id") ?? statusID
         }
     }

@@ -18,27 +18,27 @@ public struct SQLiteLikeRepository: LikeRepository {
     public func like(_ like: Like, jobs: [Job]) async throws -> Like {
         try await store.write { tx in
             let target = [like.target.type.rawValue.sqlite, like.target.id.sqlite]
-            let inserted = try await tx.change(
+            let inserted = try tx.change(
                 "INSERT OR IGNORE INTO likes (target_type, target_id, user_id, created_at) VALUES (?, ?, ?, ?)",
                 target + [like.userID.sqlite, like.createdAt.sqlite])
             guard inserted > 0 else {
-                let existing = try await tx.execute(
+                let existing = try tx.execute(
                     "SELECT created_at FROM likes WHERE target_type = ? AND target_id = ? AND user_id = ?", target + [like.userID.sqlite])
                 return Like(userID: like.userID, target: like.target, createdAt: existing.first?.int64("created_at") ?? like.createdAt)
             }
-            try await tx.execute("UPDATE \(Self.counterTable(like.target.type)) SET likes_count = likes_count + 1 WHERE id = ?",
+            try tx.execute("UPDATE \(Self.counterTable(like.target.type)) SET likes_count = likes_count + 1 WHERE id = ?",
                                  [like.target.id.sqlite])
-            for job in jobs { try await tx.record(job) }
+            for job in jobs { try tx.record(job) }
             return like
         }
     }
 
     public func cancel(userID: Int64, target: LikeTarget) async throws -> Bool {
         try await store.write { tx in
-            let deleted = try await tx.change("DELETE FROM likes WHERE target_type = ? AND target_id = ? AND user_id = ?",
+            let deleted = try tx.change("DELETE FROM likes WHERE target_type = ? AND target_id = ? AND user_id = ?",
                                               [target.type.rawValue.sqlite, target.id.sqlite, userID.sqlite])
             guard deleted > 0 else { return false }
-            try await tx.execute("UPDATE \(Self.counterTable(target.type)) SET likes_count = likes_count - 1 WHERE id = ?",
+            try tx.execute("UPDATE \(Self.counterTable(target.type)) SET likes_count = likes_count - 1 WHERE id = ?",
                                  [target.id.sqlite])
             return true
         }

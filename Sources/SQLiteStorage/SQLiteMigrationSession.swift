@@ -3,7 +3,7 @@ import StarlingCore
 
 /// `MigrationSession` on a SQLite write transaction.
 struct SQLiteMigrationSession: MigrationSession {
-    let transaction: SQLiteTransaction
+    let transaction: SQLiteSessionTransaction
 
     func execute(_ statement: String) async throws {
         try await transaction.execute(statement)

@@ -22,7 +22,7 @@ public struct SQLiteNewsfeedRepository: NewsfeedRepository {
             binds += [entry.ownerID.sqlite, entry.tweetID.sqlite, entry.authorID.sqlite]
         }
         return try await store.write { [binds] tx in
-            try await tx.insert(into: "newsfeeds (owner_id, tweet_id, author_id)", width: 3, binds: binds, ignoringDuplicates: true)
+            try tx.insert(into: "newsfeeds (owner_id, tweet_id, author_id)", width: 3, binds: binds, ignoringDuplicates: true)
         }
     }
 
@@ -37,13 +37,13 @@ public struct SQLiteNewsfeedRepository: NewsfeedRepository {
 
     public func remove(tweetID: Int64) async throws -> Int {
         try await store.write { tx in
-            try await tx.change("DELETE FROM newsfeeds WHERE tweet_id = ?", [tweetID.sqlite])
+            try tx.change("DELETE FROM newsfeeds WHERE tweet_id = ?", [tweetID.sqlite])
         }
     }
 
     public func remove(authorID: Int64, fromFeedOf owner: Int64) async throws -> Int {
         try await store.write { tx in
-            try await tx.change("DELETE FROM newsfeeds WHERE owner_id = ? AND author_id = ?", [owner.sqlite, authorID.sqlite])
+            try tx.change("DELETE FROM newsfeeds WHERE owner_id = ? AND author_id = ?", [owner.sqlite, authorID.sqlite])
         }
     }
 }

@@ -12,7 +12,7 @@ public struct SQLiteNodeSlots: NodeSlotStore {
 
     public func acquire(holder: String, now: Int64, until: Int64) async throws -> Int? {
         try await store.write { tx in
-            try await tx.execute("""
+            try tx.execute("""
                 UPDATE node_slots SET holder = ?, lease_until = ?
                 WHERE slot = (SELECT slot FROM node_slots WHERE lease_until <= ? ORDER BY slot LIMIT 1)
                 RETURNING slot
@@ -22,14 +22,14 @@ public struct SQLiteNodeSlots: NodeSlotStore {
 
     public func renew(slot: Int, holder: String, until: Int64) async throws -> Bool {
         try await store.write { tx in
-            try await tx.change("UPDATE node_slots SET lease_until = ? WHERE slot = ? AND holder = ?",
+            try tx.change("UPDATE node_slots SET lease_until = ? WHERE slot = ? AND holder = ?",
                                 [until.sqlite, slot.sqlite, holder.sqlite])
         } > 0
     }
 
     public func release(slot: Int, holder: String) async throws {
         try await store.write { tx in
-            try await tx.execute("UPDATE node_slots SET holder = NULL, lease_until = 0 WHERE slot = ? AND holder = ?",
+            try tx.execute("UPDATE node_slots SET holder = NULL, lease_until = 0 WHERE slot = ? AND holder = ?",
                                  [slot.sqlite, holder.sqlite])
         }
     }

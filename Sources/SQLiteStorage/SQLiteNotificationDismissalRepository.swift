@@ -20,7 +20,7 @@ public struct SQLiteNotificationDismissalRepository: NotificationDismissalReposi
 
     public func dismiss(userID: Int64, notificationID: Int64) async throws {
         try await store.write { tx in
-            try await tx.execute("""
+            try tx.execute("""
                 INSERT INTO mastodon_notification_dismissals (user_id, notification_id) VALUES (?, ?)
                 ON CONFLICT (user_id, notification_id) DO NOTHING
                 """, [userID.sqlite, notificationID.sqlite])
@@ -29,11 +29,11 @@ public struct SQLiteNotificationDismissalRepository: NotificationDismissalReposi
 
     public func clear(userID: Int64, through: Int64) async throws {
         try await store.write { tx in
-            try await tx.execute("""
+            try tx.execute("""
                 INSERT INTO mastodon_notification_clears (user_id, cleared_through) VALUES (?, ?)
                 ON CONFLICT (user_id) DO UPDATE SET cleared_through = MAX(cleared_through, excluded.cleared_through)
                 """, [userID.sqlite, through.sqlite])
-            try await tx.execute("DELETE FROM mastodon_notification_dismissals WHERE user_id = ? AND notification_id <= ?",
+            try tx.execute("DELETE FROM mastodon_notification_dismissals WHERE user_id = ? AND notification_id <= ?",
                                  [userID.sqlite, through.sqlite])
         }
     }

@@ -17,7 +17,7 @@ public struct SQLiteNotificationRepository: NotificationRepository {
 
     public func insert(_ notification: Notification) async throws -> Bool {
         try await store.write { tx in
-            try await tx.change(
+            try tx.change(
                 """
                 INSERT OR IGNORE INTO notifications
                     (id, recipient_id, actor_id, verb, action_object_type, action_object_id, target_type, target_id, unread)
@@ -50,15 +50,15 @@ public struct SQLiteNotificationRepository: NotificationRepository {
 
     public func markAllRead(recipientID: Int64) async throws -> Int {
         try await store.write { tx in
-            try await tx.change("UPDATE notifications SET unread = 0 WHERE recipient_id = ? AND unread = 1", [recipientID.sqlite])
+            try tx.change("UPDATE notifications SET unread = 0 WHERE recipient_id = ? AND unread = 1", [recipientID.sqlite])
         }
     }
 
     public func setUnread(_ unread: Bool, id: Int64, recipientID: Int64) async throws -> Notification? {
         try await store.write { tx in
-            guard try await tx.change("UPDATE notifications SET unread = ? WHERE id = ? AND recipient_id = ?",
+            guard try tx.change("UPDATE notifications SET unread = ? WHERE id = ? AND recipient_id = ?",
                                       [(unread ? 1 : 0).sqlite, id.sqlite, recipientID.sqlite]) > 0 else { return nil }
-            return try await tx.execute("\(Self.select) WHERE id = ?", [id.sqlite]).first.flatMap(Self.decode)
+            return try tx.execute("\(Self.select) WHERE id = ?", [id.sqlite]).first.flatMap(Self.decode)
         }
     }
 

@@ -12,7 +12,7 @@ public struct SQLiteOAuthRepository: OAuthRepository {
 
     public func create(_ application: ClientApplication) async throws {
         try await store.write { tx in
-            try await tx.execute("""
+            try tx.execute("""
                 INSERT INTO oauth_applications (id, name, website, redirect_uris, scopes, client_id, client_secret_hash)
                 VALUES (?, ?, ?, ?, ?, ?, ?)
                 """, [application.id.sqlite, application.name.sqlite, application.website.sqlite,
@@ -34,7 +34,7 @@ public struct SQLiteOAuthRepository: OAuthRepository {
 
     public func create(_ token: AccessToken) async throws {
         try await store.write { tx in
-            try await tx.execute("""
+            try tx.execute("""
                 INSERT INTO oauth_access_tokens (token_hash, application_id, user_id, scopes, created_at) VALUES (?, ?, ?, ?, ?)
                 """, [token.tokenHash.sqlite, token.applicationID.sqlite, token.userID.map(\.sqlite) ?? .null,
                       token.scopes.description.sqlite, token.createdAt.sqlite])
@@ -54,14 +54,14 @@ public struct SQLiteOAuthRepository: OAuthRepository {
 
     public func revokeToken(hash: String, applicationID: Int64) async throws -> Bool {
         try await store.write { tx in
-            try await tx.change("DELETE FROM oauth_access_tokens WHERE token_hash = ? AND application_id = ?",
+            try tx.change("DELETE FROM oauth_access_tokens WHERE token_hash = ? AND application_id = ?",
                                 [hash.sqlite, applicationID.sqlite]) > 0
         }
     }
 
     public func create(_ code: AuthorizationCode) async throws {
         try await store.write { tx in
-            try await tx.execute("""
+            try tx.execute("""
                 INSERT INTO oauth_authorization_codes (code_hash, application_id, user_id, redirect_uri, scopes, expires_at)
                 VALUES (?, ?, ?, ?, ?, ?)
                 """, [code.codeHash.sqlite, code.applicationID.sqlite, code.userID.sqlite, code.redirectURI.sqlite,
@@ -71,7 +71,7 @@ public struct SQLiteOAuthRepository: OAuthRepository {
 
     public func consumeCode(hash: String, now: Int64) async throws -> AuthorizationCode? {
         let row = try await store.write { tx in
-            try await tx.execute("""
+            try tx.execute("""
                 DELETE FROM oauth_authorization_codes WHERE code_hash = ?
                 RETURNING code_hash, application_id, user_id, redirect_uri, scopes, expires_at
                 """, [hash.sqlite]).first

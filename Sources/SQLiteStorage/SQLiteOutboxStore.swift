@@ -12,7 +12,7 @@ public struct SQLiteOutboxStore: OutboxStore {
     }
 
     public func append(_ job: Job) async throws {
-        try await store.write { tx in try await tx.record(job) }
+        try await store.write { tx in try tx.record(job) }
     }
 
     public func pending(limit: Int) async throws -> [Job] {
@@ -22,7 +22,7 @@ public struct SQLiteOutboxStore: OutboxStore {
 
     public func claim(limit: Int, holder: String, now: Int64, leaseUntil: Int64) async throws -> [PendingJob] {
         let rows = try await store.write { tx in
-            try await tx.execute("""
+            try tx.execute("""
                 UPDATE outbox SET lease_holder = ?, lease_until = ?
                 WHERE id IN (SELECT id FROM outbox WHERE state = 'pending' AND next_attempt_at <= ? AND lease_until <= ?
                              ORDER BY next_attempt_at, id LIMIT ?)
@@ -37,13 +37,13 @@ public struct SQLiteOutboxStore: OutboxStore {
 
     public func complete(id: Int64, holder: String) async throws {
         try await store.write { tx in
-            try await tx.execute("DELETE FROM outbox WHERE id = ? AND lease_holder = ?", [id.sqlite, holder.sqlite])
+            try tx.execute("DELETE FROM outbox WHERE id = ? AND lease_holder = ?", [id.sqlite, holder.sqlite])
         }
     }
 
     public func release(id: Int64, holder: String, at: Int64) async throws {
         try await store.write { tx in
-            try await tx.execute("""
+            try tx.execute("""
                 UPDATE outbox SET lease_holder = NULL, lease_until = 0, next_attempt_at = ? WHERE id = ? AND lease_holder = ?
                 """, [at.sqlite, id.sqlite, holder.sqlite])
         }
@@ -59,7 +59,7 @@ public struct SQLiteOutboxStore: OutboxStore {
 
     private func upsert(_ job: PendingJob, state: String, at: Int64, error: String) async throws {
         try await store.write { tx in
-            try await tx.execute("""
+            try tx.execute("""
                 INSERT INTO outbox (id, name, payload, attempts, next_attempt_at, state, last_error, lease_holder, lease_until)
                 VALUES (?, ?, ?, ?, ?, ?, ?, NULL, 0)
                 ON CONFLICT (id) DO UPDATE SET attempts = excluded.attempts, next_attempt_at = excluded.next_attempt_at,
@@ -80,7 +80,7 @@ public struct SQLiteOutboxStore: OutboxStore {
 
     public func retry(id: Int64, now: Int64) async throws -> Bool {
         try await store.write { tx in
-            try await tx.change("""
+            try tx.change("""
                 UPDATE outbox SET state = 'pending', attempts = 0, next_attempt_at = ?, lease_holder = NULL, lease_until = 0
                 WHERE id = ? AND state = 'dead'
                 """, [now.sqlite, id.sqlite])
@@ -89,7 +89,7 @@ public struct SQLiteOutboxStore: OutboxStore {
 
     public func discard(id: Int64) async throws -> Bool {
         try await store.write { tx in
-            try await tx.change("DELETE FROM outbox WHERE id = ? AND state = 'dead'", [id.sqlite])
+            try tx.change("DELETE FROM outbox WHERE id = ? AND state = 'dead'", [id.sqlite])
         } > 0
     }
 }

@@ -59,7 +59,7 @@ extension SQLiteTransaction {
     /// `table (columns)`, as many rows per statement as SQLite's 32,766 variables allow, up to
     /// 1,000. Returns how many rows went in; `ignoringDuplicates` skips rows a unique key refuses.
     @discardableResult
-    func insert(into tableAndColumns: String, width: Int, binds: [SQLiteData], ignoringDuplicates: Bool = false) async throws -> Int {
+    func insert(into tableAndColumns: String, width: Int, binds: [SQLiteData], ignoringDuplicates: Bool = false) throws -> Int {
         let rows = binds.count / width
         let rowsPerStatement = min(1_000, 32_766 / width)
         let tuple = "(" + Array(repeating: "?", count: width).joined(separator: ", ") + ")"
@@ -69,7 +69,7 @@ extension SQLiteTransaction {
         while start < rows {
             let count = min(rowsPerStatement, rows - start)
             let values = Array(repeating: tuple, count: count).joined(separator: ", ")
-            inserted += try await change("\(verb) INTO \(tableAndColumns) VALUES \(values)",
+            inserted += try change("\(verb) INTO \(tableAndColumns) VALUES \(values)",
                                          Array(binds[start * width ..< (start + count) * width]))
             start += count
         }
@@ -77,8 +77,8 @@ extension SQLiteTransaction {
     }
 
     /// Records a job in the outbox as part of this transaction.
-    func record(_ job: Job) async throws {
-        try await execute("INSERT INTO outbox (id, name, payload) VALUES (?, ?, ?)", [job.id.sqlite, job.name.sqlite, job.payload.sqlite])
+    func record(_ job: Job) throws {
+        try execute("INSERT INTO outbox (id, name, payload) VALUES (?, ?, ?)", [job.id.sqlite, job.name.sqlite, job.payload.sqlite])
         StarlingMetrics.jobEnqueued(job.name)
     }
 }

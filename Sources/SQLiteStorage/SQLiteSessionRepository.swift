@@ -12,7 +12,7 @@ public struct SQLiteSessionRepository: SessionRepository {
 
     public func create(tokenHash: String, userID: Int64, expiresAt: Int64) async throws {
         try await store.write { tx in
-            try await tx.execute("INSERT INTO sessions (token_hash, user_id, expires_at) VALUES (?, ?, ?)",
+            try tx.execute("INSERT INTO sessions (token_hash, user_id, expires_at) VALUES (?, ?, ?)",
                                  [tokenHash.sqlite, userID.sqlite, expiresAt.sqlite])
         }
     }
@@ -24,8 +24,8 @@ public struct SQLiteSessionRepository: SessionRepository {
 
     public func delete(tokenHash: String, job: Job) async throws -> Bool {
         try await store.write { tx in
-            guard try await tx.change("DELETE FROM sessions WHERE token_hash = ?", [tokenHash.sqlite]) > 0 else { return false }
-            try await tx.record(job)
+            guard try tx.change("DELETE FROM sessions WHERE token_hash = ?", [tokenHash.sqlite]) > 0 else { return false }
+            try tx.record(job)
             return true
         }
     }

@@ -9,7 +9,7 @@ extension SQLiteStore {
     /// versions applied.
     @discardableResult
     public func migrate() async throws -> [Int] {
-        try await write { tx in
+        try await writeSession { tx in
             try await MigrationRunner(SQLiteMigrations.all).migrate(SQLiteMigrationSession(transaction: tx))
         }
     }

@@ -62,15 +62,39 @@ public final class SQLiteStore: Sendable {
         return try await readers[nextReader.wrappingAdd(1, ordering: .relaxed).oldValue % readers.count].query(sql, binds)
     }
 
-    /// Runs `body` in one transaction on the writer: all of it commits, or none of it.
-    ///
+    /// Runs `body` in one transaction on the writer: all of it commits, or none of it. The
+    /// statements run in one call on the writer's queue, so the writer lock is held for their
+    /// SQLite work only; a call once started runs to its end, so cancelling the caller cannot cut
+    /// `body` short between its statements.
+    @discardableResult
+    public func write<T: Sendable>(_ body: @escaping @Sendable (SQLiteTransaction) throws -> T) async throws -> T {
+        let (result, statements) = try await writeLock.withLock {
+            try await writer.batch { batch in
+                try batch.query("BEGIN IMMEDIATE")
+                let transaction = SQLiteTransaction(batch: batch, sent: SQLiteTransaction.Count())
+                do {
+                    let result = try body(transaction)
+                    try batch.query("COMMIT")
+                    return (result, transaction.sent.value)
+                } catch {
+                    _ = try? batch.query("ROLLBACK")
+                    throw error
+                }
+            }
+        }
+        if let observer { for _ in 0..<statements { observer.statementSent() } }
+        return result
+    }
+
+    /// Runs `body` in one transaction on the writer, for work that awaits between its statements
+    /// (migrations, the counter audit): each statement is a call of its own, the lock held across.
     /// It runs in a task of its own, so that cancelling the caller cannot cut `body` short
     /// between its statements and skip the COMMIT or the ROLLBACK.
     @discardableResult
-    public func write<T: Sendable>(_ body: @escaping @Sendable (SQLiteTransaction) async throws -> T) async throws -> T {
+    public func writeSession<T: Sendable>(_ body: @escaping @Sendable (SQLiteSessionTransaction) async throws -> T) async throws -> T {
         let writer = self.writer
         let writeLock = self.writeLock
-        let transaction = SQLiteTransaction(connection: writer, observer: observer)
+        let transaction = SQLiteSessionTransaction(connection: writer, observer: observer)
         return try await Task {
             try await writeLock.withLock {
                 _ = try await writer.query("BEGIN IMMEDIATE")

@@ -22,14 +22,14 @@ public struct SQLiteTweetRepository: TweetRepository {
 
     public func create(_ tweet: Tweet, fanOut: Job) async throws {
         try await store.write { tx in
-            try await tx.execute("INSERT INTO tweets (id, user_id, content) VALUES (?, ?, ?)",
+            try tx.execute("INSERT INTO tweets (id, user_id, content) VALUES (?, ?, ?)",
                                  [tweet.id.sqlite, tweet.userID.sqlite, tweet.content.sqlite])
             for (position, key) in tweet.photoKeys.enumerated() {
-                try await tx.execute("INSERT INTO tweet_photos (tweet_id, position, blob_key) VALUES (?, ?, ?)",
+                try tx.execute("INSERT INTO tweet_photos (tweet_id, position, blob_key) VALUES (?, ?, ?)",
                                      [tweet.id.sqlite, position.sqlite, key.sqlite])
             }
-            try await Self.addToAuthorsFeed(tweet, tx)
-            try await tx.record(fanOut)
+            try Self.addToAuthorsFeed(tweet, tx)
+            try tx.record(fanOut)
         }
     }
 
@@ -52,16 +52,16 @@ public struct SQLiteTweetRepository: TweetRepository {
     /// The one writer sees every retweet of the tweet: none can be added while this runs.
     public func delete(id: Int64, cleanUp: @escaping @Sendable (Tweet) -> [Job]) async throws -> [Tweet] {
         try await store.write { tx in
-            guard let tweet = try await tx.execute("\(Self.select) WHERE id = ?", [id.sqlite]).first.map(Self.decode) else { return [] }
-            let retweets = try await tx.execute("\(Self.select) WHERE retweet_of = ? ORDER BY id", [id.sqlite]).map(Self.decode)
+            guard let tweet = try tx.execute("\(Self.select) WHERE id = ?", [id.sqlite]).first.map(Self.decode) else { return [] }
+            let retweets = try tx.execute("\(Self.select) WHERE retweet_of = ? ORDER BY id", [id.sqlite]).map(Self.decode)
             let deleted = [tweet] + retweets
-            _ = try await tx.deleteWithDependents(.tweet, id: id)
-            if !retweets.isEmpty { try await tx.deleteRetweets(of: id) }
+            _ = try tx.deleteWithDependents(.tweet, id: id)
+            if !retweets.isEmpty { try tx.deleteRetweets(of: id) }
             if let originalID = tweet.retweetOf {
-                try await tx.execute("UPDATE tweets SET retweets_count = retweets_count - 1 WHERE id = ?", [originalID.sqlite])
+                try tx.execute("UPDATE tweets SET retweets_count = retweets_count - 1 WHERE id = ?", [originalID.sqlite])
             }
             for gone in deleted {
-                for job in cleanUp(gone) { try await tx.record(job) }
+                for job in cleanUp(gone) { try tx.record(job) }
             }
             return deleted
         }
@@ -71,19 +71,19 @@ public struct SQLiteTweetRepository: TweetRepository {
         guard let originalID = retweet.retweetOf else { throw StarlingError.notFound }
         return try await store.write { tx in
             // The unique index on (retweet_of, user_id) makes a second retweet insert nothing.
-            let inserted = try await tx.change("INSERT OR IGNORE INTO tweets (id, user_id, content, retweet_of) VALUES (?, ?, '', ?)",
+            let inserted = try tx.change("INSERT OR IGNORE INTO tweets (id, user_id, content, retweet_of) VALUES (?, ?, '', ?)",
                                                [retweet.id.sqlite, retweet.userID.sqlite, originalID.sqlite])
             guard inserted > 0 else {
-                let existing = try await tx.execute("\(Self.select) WHERE retweet_of = ? AND user_id = ?",
+                let existing = try tx.execute("\(Self.select) WHERE retweet_of = ? AND user_id = ?",
                                                     [originalID.sqlite, retweet.userID.sqlite]).first.map(Self.decode)
                 guard let existing else { throw StarlingError.notFound }
                 return existing
             }
-            let counted = try await tx.change(
+            let counted = try tx.change(
                 "UPDATE tweets SET retweets_count = retweets_count + 1 WHERE id = ? AND retweet_of IS NULL", [originalID.sqlite])
             guard counted > 0 else { throw StarlingError.notFound }  // rolls the insert back
-            try await Self.addToAuthorsFeed(retweet, tx)
-            for job in jobs { try await tx.record(job) }
+            try Self.addToAuthorsFeed(retweet, tx)
+            for job in jobs { try tx.record(job) }
             return retweet
         }
     }
@@ -100,8 +100,8 @@ public struct SQLiteTweetRepository: TweetRepository {
         return Set(rows.map { $0.int64("retweet_of") })
     }
 
-    private static func addToAuthorsFeed(_ tweet: Tweet, _ tx: SQLiteTransaction) async throws {
-        try await tx.execute("INSERT OR IGNORE INTO newsfeeds (owner_id, tweet_id, author_id) VALUES (?, ?, ?)",
+    private static func addToAuthorsFeed(_ tweet: Tweet, _ tx: SQLiteTransaction) throws {
+        try tx.execute("INSERT OR IGNORE INTO newsfeeds (owner_id, tweet_id, author_id) VALUES (?, ?, ?)",
                              [tweet.userID.sqlite, tweet.id.sqlite, tweet.userID.sqlite])
     }
 

@@ -17,17 +17,17 @@ public struct SQLiteUserRepository: UserRepository {
 
     public func create(_ user: User) async throws {
         try await store.write { tx in
-            if try await !tx.execute("SELECT 1 FROM users WHERE username = ?", [user.username.sqlite]).isEmpty {
+            if try !tx.execute("SELECT 1 FROM users WHERE username = ?", [user.username.sqlite]).isEmpty {
                 throw AccountsError.usernameTaken
             }
-            if try await !tx.execute("SELECT 1 FROM users WHERE email = ?", [user.email.sqlite]).isEmpty {
+            if try !tx.execute("SELECT 1 FROM users WHERE email = ?", [user.email.sqlite]).isEmpty {
                 throw AccountsError.emailTaken
             }
-            try await tx.execute(
+            try tx.execute(
                 "INSERT INTO users (id, username, email, password_hash, is_staff, created_at) VALUES (?, ?, ?, ?, ?, ?)",
                 [user.id.sqlite, user.username.sqlite, user.email.sqlite, user.passwordHash.sqlite,
                  (user.isStaff ? 1 : 0).sqlite, user.createdAt.sqlite])
-            try await tx.execute("INSERT INTO profiles (user_id, nickname, avatar_key) VALUES (?, ?, ?)",
+            try tx.execute("INSERT INTO profiles (user_id, nickname, avatar_key) VALUES (?, ?, ?)",
                                  [user.id.sqlite, user.nickname.sqlite, user.avatarKey.sqlite])
         }
     }
@@ -49,12 +49,12 @@ public struct SQLiteUserRepository: UserRepository {
     public func updateProfile(userID: Int64, changes: ProfileChanges) async throws -> User? {
         try await store.write { tx in
             if let nickname = changes.nickname {
-                try await tx.execute("UPDATE profiles SET nickname = ? WHERE user_id = ?", [nickname.sqlite, userID.sqlite])
+                try tx.execute("UPDATE profiles SET nickname = ? WHERE user_id = ?", [nickname.sqlite, userID.sqlite])
             }
             if let avatarKey = changes.avatarKey {
-                try await tx.execute("UPDATE profiles SET avatar_key = ? WHERE user_id = ?", [avatarKey.sqlite, userID.sqlite])
+                try tx.execute("UPDATE profiles SET avatar_key = ? WHERE user_id = ?", [avatarKey.sqlite, userID.sqlite])
             }
-            return try await tx.execute("\(Self.select) WHERE u.id = ?", [userID.sqlite]).first.map(Self.decode)
+            return try tx.execute("\(Self.select) WHERE u.id = ?", [userID.sqlite]).first.map(Self.decode)
         }
     }
 
@@ -66,7 +66,7 @@ public struct SQLiteUserRepository: UserRepository {
 
     public func setStaff(username: String, isStaff: Bool) async throws -> Bool {
         try await store.write { tx in
-            try await tx.change("UPDATE users SET is_staff = ? WHERE username = ?", [(isStaff ? 1 : 0).sqlite, username.sqlite]) > 0
+            try tx.change("UPDATE users SET is_staff = ? WHERE username = ?", [(isStaff ? 1 : 0).sqlite, username.sqlite]) > 0
         }
     }
 

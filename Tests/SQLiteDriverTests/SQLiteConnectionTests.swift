@@ -29,6 +29,27 @@ import Testing
         try await connection.close()
     }
 
+    @Test func aBatchRunsItsStatementsInOneCallWithNothingBetweenThem() async throws {
+        let (connection, _) = try await Self.openTable()
+        // A statement sent while the batch runs waits for the whole batch: it sees all of it.
+        async let batch: Int = connection.batch { batch in
+            try batch.query("BEGIN IMMEDIATE")
+            for id in 1...200 {
+                _ = try batch.change("INSERT INTO t (id, value) VALUES (?, ?)", [.integer(id), .text("v")])
+            }
+            let counted = try batch.query("SELECT COUNT(*) AS n FROM t").first?.column("n")?.integer ?? -1
+            try batch.query("COMMIT")
+            return counted
+        }
+        let seen = try await connection.query("SELECT COUNT(*) AS n FROM t").first?.column("n")?.integer
+        #expect(try await batch == 200)
+        #expect(seen == 0 || seen == 200, "never a part of the batch")
+        struct Boom: Error {}
+        await #expect(throws: Boom.self) { try await connection.batch { _ in throw Boom() } }
+        #expect(try await connection.batch { try $0.change("DELETE FROM t WHERE id > ?", [.integer(100)]) } == 100)
+        try await connection.close()
+    }
+
     @Test func theCacheIsBoundedAndEvictsTheLeastRecentlyUsed() async throws {
         let (connection, _) = try await Self.openTable(capacity: 2)
         for n in 1...5 {

@@ -21,7 +21,7 @@ import Testing
         let store = try await SQLiteStore.open(path: path, readers: 1)
         try await store.migrate()
         try await store.write { tx in
-            try await tx.execute("INSERT INTO schema_migrations (version, name) VALUES (999, 'from_the_future')")
+            try tx.execute("INSERT INTO schema_migrations (version, name) VALUES (999, 'from_the_future')")
         }
         await #expect(throws: SchemaTooNewError.self) { try await store.migrate() }
         try await store.close()
@@ -32,7 +32,7 @@ import Testing
         struct Boom: Error {}
         await #expect(throws: Boom.self) {
             try await store.write { tx in
-                try await tx.execute("INSERT INTO outbox (id, name, payload) VALUES (1, 'a', '{}')")
+                try tx.execute("INSERT INTO outbox (id, name, payload) VALUES (1, 'a', '{}')")
                 throw Boom()
             }
         }
@@ -45,8 +45,8 @@ import Testing
             for n in 0..<50 {
                 group.addTask {
                     try await store.write { tx in
-                        let count = try await tx.execute("SELECT COUNT(*) AS n FROM outbox").first?.column("n")?.integer ?? 0
-                        try await tx.execute("INSERT INTO outbox (id, name, payload) VALUES (?, ?, '{}')", [.integer(count + 1), .text("job\(n)")])
+                        let count = try tx.execute("SELECT COUNT(*) AS n FROM outbox").first?.column("n")?.integer ?? 0
+                        try tx.execute("INSERT INTO outbox (id, name, payload) VALUES (?, ?, '{}')", [.integer(count + 1), .text("job\(n)")])
                     }
                 }
             }
