@@ -18,7 +18,7 @@ struct TweetDetailJSON: JSONWritable {
     func writeJSON(to writer: inout JSONWriter) {
         tweet.writeFields(to: &writer)
         for section in sections {
-            writer.key(section.name)
+            writer.key(runtime: section.name)
             section.value.writeJSON(to: &writer)
         }
         writer.endObject()

@@ -29,6 +29,10 @@ public struct RedisKeyValueCache: KeyValueCache {
         return found
     }
 
+    public func values(for keys: [String]) async throws -> [ByteBuffer?] {
+        try await client.mget(keys.map { prefix + $0 })
+    }
+
     public func set(_ entries: [String: ByteBuffer], ttlSeconds: Int) async throws {
         let commands = entries.map { RESPCommand.set(prefix + $0.key, $0.value, expireMilliseconds: max(1, ttlSeconds) * 1_000) }
         try await client.pipeline(commands).throwingFirstError()

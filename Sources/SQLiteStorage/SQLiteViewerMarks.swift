@@ -11,14 +11,27 @@ public struct SQLiteViewerMarks: ViewerMarksLookup {
         self.store = store
     }
 
+    /// The ids go in as one JSON array, walked by `json_each` as the outer loop of each half
+    /// (CROSS JOIN keeps that order), with one index search per id: one statement text whatever
+    /// the count, and no temporary index for an IN list, which SQLite builds and zeroes for
+    /// each run (it was a third of the statement's cost).
+    private static let sql = """
+        SELECT 0 AS kind, l.target_id AS id FROM json_each(?1) AS j
+            CROSS JOIN likes AS l ON l.user_id = ?2 AND l.target_type = ?3 AND l.target_id = j.value
+        UNION ALL
+        SELECT 1, t.retweet_of FROM json_each(?1) AS j
+            CROSS JOIN tweets AS t ON t.retweet_of = j.value AND t.user_id = ?2
+        """
+
     public func marks(by viewerID: Int64, among tweetIDs: [Int64]) async throws -> ViewerMarks {
         guard !tweetIDs.isEmpty else { return ViewerMarks() }
-        let ids = tweetIDs.map(\.sqlite)
-        let rows = try await store.read("""
-            SELECT 0 AS kind, target_id AS id FROM likes WHERE user_id = ? AND target_type = ? AND target_id IN (\(SQL.placeholders(ids.count)))
-            UNION ALL
-            SELECT 1, retweet_of FROM tweets WHERE retweet_of IN (\(SQL.placeholders(ids.count))) AND user_id = ?
-            """, [viewerID.sqlite, ContentType.tweet.rawValue.sqlite] + ids + ids + [viewerID.sqlite])
+        var ids = "["
+        for (index, id) in tweetIDs.enumerated() {
+            if index > 0 { ids += "," }
+            ids += String(id)
+        }
+        ids += "]"
+        let rows = try await store.read(Self.sql, [ids.sqlite, viewerID.sqlite, ContentType.tweet.rawValue.sqlite])
         var marks = ViewerMarks()
         for row in rows {
             if row.int("kind") == 0 { marks.liked.insert(row.int64("id")) } else { marks.retweeted.insert(row.int64("id")) }

@@ -6,6 +6,9 @@ import NIOCore
 public protocol KeyValueCache: Sendable {
     /// The values of those `keys` that are present, in one round trip.
     func get(_ keys: [String]) async throws -> [String: ByteBuffer]
+    /// The value of each of `keys` in order (nil where absent), in one round trip: what `get`
+    /// answers, without a dictionary keyed by the strings for the caller to look up again.
+    func values(for keys: [String]) async throws -> [ByteBuffer?]
     /// Stores every entry with the same time to live, in one round trip.
     func set(_ entries: [String: ByteBuffer], ttlSeconds: Int) async throws
     /// Removes keys; missing keys are not an error.
@@ -13,4 +16,11 @@ public protocol KeyValueCache: Sendable {
     /// Adds `delta` to the integer stored at `key` (stored as its decimal text) and returns the
     /// new value — only when the key is present; an absent key stays absent and gives nil.
     func increment(_ key: String, by delta: Int) async throws -> Int?
+}
+
+extension KeyValueCache {
+    public func values(for keys: [String]) async throws -> [ByteBuffer?] {
+        let found = try await get(keys)
+        return keys.map { found[$0] }
+    }
 }

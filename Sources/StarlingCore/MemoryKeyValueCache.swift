@@ -31,34 +31,43 @@ public final class MemoryKeyValueCache: KeyValueCache {
     }
 
     public func get(_ keys: [String]) async throws -> [String: ByteBuffer] {
-        let now = clock.nowMicros()
-        let compactKeys = keys.map(CompactKey.init)
-        let values = table.withLock { table in
-            var values: [(key: String, bytes: [UInt8])] = []
-            values.reserveCapacity(keys.count)
-            for (key, compact) in zip(keys, compactKeys) {
-                guard let entry = table.value(forKey: compact) else { continue }
-                guard entry.expiresAt > now else {
-                    table.remove(compact)
-                    continue
-                }
-                values.append((key, entry.value))
-            }
-            return values
-        }
-        guard !values.isEmpty else { return [:] }
-        // One buffer for everything found, handed out in slices: a page's forty hits cost one
-        // allocation, not forty.
-        var all = ByteBufferAllocator().buffer(capacity: values.reduce(0) { $0 + $1.bytes.count })
-        for value in values { all.writeBytes(value.bytes) }  // all written before the first slice shares it
         var found: [String: ByteBuffer] = [:]
-        found.reserveCapacity(values.count)
-        var start = 0
-        for (key, bytes) in values {
-            found[key] = all.getSlice(at: start, length: bytes.count)
-            start += bytes.count
+        for (key, value) in zip(keys, lookUp(keys)) {
+            if let value { found[key] = value }
         }
         return found
+    }
+
+    public func values(for keys: [String]) async throws -> [ByteBuffer?] {
+        lookUp(keys)
+    }
+
+    private func lookUp(_ keys: [String]) -> [ByteBuffer?] {
+        let now = clock.nowMicros()
+        let compactKeys = keys.map(CompactKey.init)
+        var total = 0
+        let values = table.withLock { table in
+            compactKeys.map { compact -> [UInt8]? in
+                guard let entry = table.value(forKey: compact) else { return nil }
+                guard entry.expiresAt > now else {
+                    table.remove(compact)
+                    return nil
+                }
+                total += entry.value.count
+                return entry.value
+            }
+        }
+        guard total > 0 else { return values.map { $0.map { _ in ByteBuffer() } } }
+        // One buffer for everything found, handed out in slices: a page's forty hits cost one
+        // allocation, not forty.
+        var all = ByteBufferAllocator().buffer(capacity: total)
+        for case let bytes? in values { all.writeBytes(bytes) }  // all written before the first slice shares it
+        var start = 0
+        return values.map { bytes in
+            guard let bytes else { return nil }
+            defer { start += bytes.count }
+            return all.getSlice(at: start, length: bytes.count)
+        }
     }
 
     public func set(_ entries: [String: ByteBuffer], ttlSeconds: Int) async throws {

@@ -39,21 +39,27 @@ public struct ObjectCache: Sendable {
         if ids.count == 1, let leasing = cache as? any LeasingKeyValueCache, pendingKeys.filter([key(ids[0])]).isEmpty {
             return try await fetchOne(ids[0], key: key(ids[0]), from: leasing, load: load)
         }
-        var keys = Dictionary(ids.map { (key($0), $0) }, uniquingKeysWith: { first, _ in first })
-        let stale = pendingKeys.filter(Array(keys.keys))
-        for key in stale { keys[key] = nil }
+        // Positional from here on: the i-th key is the i-th id's, so no string is hashed to map
+        // a cached value back to its id.
+        var seen = Set<Int64>(minimumCapacity: ids.count)
+        let unique = ids.filter { seen.insert($0).inserted }
+        let keys = unique.map(key)
+        let stale = pendingKeys.filter(keys)
         var found: [Int64: Value] = [:]
+        found.reserveCapacity(unique.count)
         do {
-            for (cacheKey, bytes) in try await cache.get(Array(keys.keys)) {
-                var bytes = bytes
-                if let id = keys[cacheKey], let value = Value(from: &bytes) { found[id] = value }
+            let values = try await cache.values(for: keys)
+            for (index, value) in zip(unique.indices, values) {
+                guard var bytes = value, stale.isEmpty || !stale.contains(keys[index]),
+                      let decoded = Value(from: &bytes) else { continue }
+                found[unique[index]] = decoded
             }
         } catch {
             logger.debug("object cache unavailable", metadata: ["error": "\(error)"])
             return try await load(ids)
         }
-        let missing = Array(Set(ids).subtracting(found.keys))
-        StarlingMetrics.objectCache(hits: found.count, misses: missing.count, key: key(ids[0]))
+        let missing = unique.filter { found[$0] == nil }
+        StarlingMetrics.objectCache(hits: found.count, misses: missing.count, key: keys[0])
         guard !missing.isEmpty else { return found }
         let loaded = try await load(missing)
         var entries: [String: ByteBuffer] = [:]

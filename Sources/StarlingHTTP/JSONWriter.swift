@@ -52,8 +52,9 @@ public struct JSONWriter {
         first = false
     }
 
-    /// The next member's key, given at run time (escaped as any string).
-    public mutating func key(_ name: String) {
+    /// The next member's key, given at run time (escaped as any string). Named apart from
+    /// `key(_:)` so that a literal key takes the static path, not this one's escaping scan.
+    public mutating func key(runtime name: String) {
         separate()
         writeQuoted(name)
         bytes.append(UInt8(ascii: ":"))

@@ -12,6 +12,10 @@ public enum KeyValueCacheContract {
         #expect(found.count == 2)
         #expect(found[a].map { String(buffer: $0) } == "alpha")
         #expect(found[b].map { Array($0.readableBytesView) } == [0, 255, 10, 13], "binary values survive")
+        // The positional read: each key's value in the order asked, a repeated key answered twice.
+        let inOrder = try await cache.values(for: [b, prefix + "missing", a, b])
+        #expect(inOrder.map { $0.map { Array($0.readableBytesView) } } == [[0, 255, 10, 13], nil, Array("alpha".utf8), [0, 255, 10, 13]])
+        #expect(try await cache.values(for: []).isEmpty)
         try await cache.delete([a, prefix + "missing"])
         #expect(try await cache.get([a, b]).keys.sorted() == [b])
         #expect(try await cache.get([]).isEmpty)
