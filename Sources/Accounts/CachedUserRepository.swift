@@ -24,7 +24,7 @@ public struct CachedUserRepository: UserRepository {
     }
 
     public func users(ids: [Int64]) async throws -> [Int64: User] {
-        try await objects.fetch(ids, key: CacheKeys.user) { try await base.users(ids: $0) }
+        try await objects.fetch(ids, kind: CacheKeys.userKind) { try await base.users(ids: $0) }
     }
 
     public func updateProfile(userID: Int64, changes: ProfileChanges) async throws -> User? {

@@ -14,12 +14,15 @@ extension User: CacheCodable {
     }
 
     public init?(from buffer: inout ByteBuffer) {
-        guard let id = buffer.readInt64Field(), let username = buffer.readStringField() ?? nil,
-              let email = buffer.readStringField() ?? nil, let passwordHash = buffer.readStringField() ?? nil,
-              let isStaff = buffer.readInt64Field(), let nickname = buffer.readStringField(),
-              let avatarKey = buffer.readStringField(), let createdAt = buffer.readInt64Field()
-        else { return nil }
-        self.init(id: id, username: username, email: email, passwordHash: passwordHash, isStaff: isStaff != 0,
-                  nickname: nickname, avatarKey: avatarKey, createdAt: createdAt)
+        guard let user = buffer.readFields({ (fields: inout CacheFieldReader) -> User? in
+            guard let id = fields.int64(), let username = fields.string() ?? nil,
+                  let email = fields.string() ?? nil, let passwordHash = fields.string() ?? nil,
+                  let isStaff = fields.int64(), let nickname = fields.string(),
+                  let avatarKey = fields.string(), let createdAt = fields.int64()
+            else { return nil }
+            return User(id: id, username: username, email: email, passwordHash: passwordHash, isStaff: isStaff != 0,
+                        nickname: nickname, avatarKey: avatarKey, createdAt: createdAt)
+        }) else { return nil }
+        self = user
     }
 }

@@ -39,3 +39,48 @@ extension ByteBuffer {
         return .some(string)
     }
 }
+
+/// Reads the fields of one cached value straight from its bytes (`ByteBuffer.readFields`): a
+/// field is a bounds check and an unaligned load, where each `ByteBuffer` read goes through the
+/// buffer's storage object (and its run-time exclusivity check) again.
+public struct CacheFieldReader {
+    private let bytes: UnsafeRawBufferPointer
+    fileprivate private(set) var offset = 0
+
+    fileprivate init(_ bytes: UnsafeRawBufferPointer) {
+        self.bytes = bytes
+    }
+
+    /// Reads an integer field (big-endian, as `writeField` wrote it).
+    public mutating func int64() -> Int64? {
+        guard bytes.count - offset >= 8 else { return nil }
+        defer { offset += 8 }
+        return Int64(bigEndian: bytes.loadUnaligned(fromByteOffset: offset, as: Int64.self))
+    }
+
+    /// Reads a string field: `.some(nil)` for a written nil, `nil` for malformed bytes.
+    public mutating func string() -> String?? {
+        guard bytes.count - offset >= 4 else { return nil }
+        let length = Int(Int32(bigEndian: bytes.loadUnaligned(fromByteOffset: offset, as: Int32.self)))
+        offset += 4
+        if length < 0 { return .some(nil) }
+        guard bytes.count - offset >= length else { return nil }
+        defer { offset += length }
+        return .some(String(decoding: UnsafeRawBufferPointer(rebasing: bytes[offset ..< offset + length]), as: UTF8.self))
+    }
+}
+
+extension ByteBuffer {
+    /// Runs `body` over the readable bytes and moves past what it read; nil (nothing moved) when
+    /// `body` finds them malformed.
+    public mutating func readFields<T>(_ body: (inout CacheFieldReader) -> T?) -> T? {
+        let (value, consumed) = withUnsafeReadableBytes { raw -> (T?, Int) in
+            var reader = CacheFieldReader(raw)
+            let value = body(&reader)
+            return (value, reader.offset)
+        }
+        guard let value else { return nil }
+        moveReaderIndex(forwardBy: consumed)
+        return value
+    }
+}

@@ -4,10 +4,17 @@ public enum CacheKeys {
     public static func newsfeed(_ userID: Int64) -> String { "newsfeed:\(userID)" }
     /// A user's own tweets: a capped list of tweet ids (`FeedCache`).
     public static func timeline(_ userID: Int64) -> String { "tweets:\(userID)" }
+    /// The key of object `id` of a kind (`tweet`, `user`): `kind:id`. `ObjectCache.fetch` takes
+    /// the kind, so that an in-process cache need not make and parse the string.
+    public static func numbered(_ kind: String, _ id: Int64) -> String { kind + ":" + String(id) }
+    /// The kind of a user with their profile (`KeyValueCache`).
+    public static let userKind = "user"
     /// A user with their profile (`KeyValueCache`).
-    public static func user(_ userID: Int64) -> String { "user:\(userID)" }
+    public static func user(_ userID: Int64) -> String { numbered(userKind, userID) }
+    /// The kind of a tweet with its counters (`KeyValueCache`).
+    public static let tweetKind = "tweet"
     /// A tweet with its counters (`KeyValueCache`).
-    public static func tweet(_ tweetID: Int64) -> String { "tweet:\(tweetID)" }
+    public static func tweet(_ tweetID: Int64) -> String { numbered(tweetKind, tweetID) }
     /// A live session: `userID:validUntil` (`KeyValueCache`).
     public static func session(_ tokenHash: String) -> String { "session:\(tokenHash)" }
     /// How many followers a user has (`KeyValueCache` counter).

@@ -9,6 +9,8 @@ public protocol KeyValueCache: Sendable {
     /// The value of each of `keys` in order (nil where absent), in one round trip: what `get`
     /// answers, without a dictionary keyed by the strings for the caller to look up again.
     func values(for keys: [String]) async throws -> [ByteBuffer?]
+    /// `values(for:)` of the keys `CacheKeys.numbered(kind, id)` of `ids`.
+    func values(kind: String, ids: [Int64]) async throws -> [ByteBuffer?]
     /// Stores every entry with the same time to live, in one round trip.
     func set(_ entries: [String: ByteBuffer], ttlSeconds: Int) async throws
     /// Removes keys; missing keys are not an error.
@@ -22,5 +24,9 @@ extension KeyValueCache {
     public func values(for keys: [String]) async throws -> [ByteBuffer?] {
         let found = try await get(keys)
         return keys.map { found[$0] }
+    }
+
+    public func values(kind: String, ids: [Int64]) async throws -> [ByteBuffer?] {
+        try await values(for: ids.map { CacheKeys.numbered(kind, $0) })
     }
 }

@@ -39,12 +39,21 @@ public final class MemoryKeyValueCache: KeyValueCache {
     }
 
     public func values(for keys: [String]) async throws -> [ByteBuffer?] {
-        lookUp(keys)
+        lookUp(keys.map(CompactKey.init))
+    }
+
+    /// No string is made: each key is packed from the kind and the number as `CompactKey`
+    /// packs the string `CacheKeys.numbered(kind, id)`.
+    public func values(kind: String, ids: [Int64]) async throws -> [ByteBuffer?] {
+        lookUp(ids.map { CompactKey(kind: kind, number: $0) })
     }
 
     private func lookUp(_ keys: [String]) -> [ByteBuffer?] {
+        lookUp(keys.map(CompactKey.init))
+    }
+
+    private func lookUp(_ compactKeys: [CompactKey]) -> [ByteBuffer?] {
         let now = clock.nowMicros()
-        let compactKeys = keys.map(CompactKey.init)
         var total = 0
         let values = table.withLock { table in
             compactKeys.map { compact -> [UInt8]? in
@@ -126,6 +135,23 @@ enum CompactKey: Hashable {
     init(_ key: String) {
         var text = key
         self = text.withUTF8(Self.split) ?? .whole(key)
+    }
+
+    /// The key of the string `CacheKeys.numbered(kind, number)`, equal to `CompactKey(thatString)`:
+    /// split when the string would be (a kind of 1–15 bytes, a number of at least zero).
+    init(kind: String, number: Int64) {
+        var kindText = kind
+        let packed: (low: UInt64, high: UInt64)? = kindText.withUTF8 { bytes in
+            guard (1...15).contains(bytes.count), number >= 0 else { return nil }
+            var kind: (low: UInt64, high: UInt64) = (0, 0)
+            withUnsafeMutableBytes(of: &kind) { $0.copyMemory(from: UnsafeRawBufferPointer(bytes)) }
+            return (UInt64(littleEndian: kind.low), UInt64(littleEndian: kind.high) | UInt64(bytes.count) << 56)
+        }
+        if let packed {
+            self = .split(kindLow: packed.low, kindHigh: packed.high, number: number)
+        } else {
+            self.init(CacheKeys.numbered(kind, number))
+        }
     }
 
     /// The heap the key takes.

@@ -32,10 +32,14 @@ public struct ObjectCache: Sendable {
     /// dictionaries of `Value` looked up generic metadata at run time on every page (some 3% of
     /// a newsfeed page's instructions).
     @inlinable
+    ///
+    /// `kind` names the objects' keys, `CacheKeys.numbered(kind, id)`; an in-process cache reads
+    /// them without making the strings.
     public func fetch<Value: CacheCodable>(
-        _ ids: [Int64], key: (Int64) -> String, load: @escaping @Sendable ([Int64]) async throws -> [Int64: Value]
+        _ ids: [Int64], kind: String, load: @escaping @Sendable ([Int64]) async throws -> [Int64: Value]
     ) async throws -> [Int64: Value] {
         guard !ids.isEmpty else { return [:] }
+        let key = { (id: Int64) in CacheKeys.numbered(kind, id) }
         if ids.count == 1, let leasing = cache as? any LeasingKeyValueCache, pendingKeys.filter([key(ids[0])]).isEmpty {
             return try await fetchOne(ids[0], key: key(ids[0]), from: leasing, load: load)
         }
@@ -43,23 +47,23 @@ public struct ObjectCache: Sendable {
         // a cached value back to its id.
         var seen = Set<Int64>(minimumCapacity: ids.count)
         let unique = ids.filter { seen.insert($0).inserted }
-        let keys = unique.map(key)
-        let stale = pendingKeys.filter(keys)
+        // The key strings are made only when some invalidation is pending, or for the misses.
+        let stale = pendingKeys.isEmpty ? [] : pendingKeys.filter(unique.map(key))
         var found: [Int64: Value] = [:]
         found.reserveCapacity(unique.count)
         do {
-            let values = try await cache.values(for: keys)
-            for (index, value) in zip(unique.indices, values) {
-                guard var bytes = value, stale.isEmpty || !stale.contains(keys[index]),
+            let values = try await cache.values(kind: kind, ids: unique)
+            for (id, value) in zip(unique, values) {
+                guard var bytes = value, stale.isEmpty || !stale.contains(key(id)),
                       let decoded = Value(from: &bytes) else { continue }
-                found[unique[index]] = decoded
+                found[id] = decoded
             }
         } catch {
             logger.debug("object cache unavailable", metadata: ["error": "\(error)"])
             return try await load(ids)
         }
         let missing = unique.filter { found[$0] == nil }
-        StarlingMetrics.objectCache(hits: found.count, misses: missing.count, key: keys[0])
+        StarlingMetrics.objectCache(hits: found.count, misses: missing.count, kind: kind)
         guard !missing.isEmpty else { return found }
         let loaded = try await load(missing)
         var entries: [String: ByteBuffer] = [:]
@@ -138,6 +142,10 @@ public struct ObjectCache: Sendable {
 
         func insert(_ new: [String]) { keys.withLock { $0.formUnion(new) } }
         func remove(_ old: [String]) { keys.withLock { $0.subtract(old) } }
+        /// Whether no invalidation is pending (the common case: no key need be made to ask).
+        @usableFromInline
+        var isEmpty: Bool { keys.withLock { $0.isEmpty } }
+
         /// Those of `candidates` that are pending (an empty set without taking the lock's time
         /// for lookups when nothing is pending).
         @usableFromInline

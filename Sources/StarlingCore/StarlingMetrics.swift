@@ -29,7 +29,11 @@ public enum StarlingMetrics {
 
     /// Objects found in (`hits`) and missing from (`misses`) the object cache in one lookup.
     public static func objectCache(hits: Int, misses: Int, key: String) {
-        let kind = kind(of: key)
+        objectCache(hits: hits, misses: misses, kind: kind(of: key))
+    }
+
+    /// An object-cache lookup of objects of `kind` (`tweet`, `user`).
+    public static func objectCache(hits: Int, misses: Int, kind: String) {
         if hits > 0 { Counter(label: "starling_object_cache_hits_total", dimensions: [("kind", kind)]).increment(by: hits) }
         if misses > 0 { Counter(label: "starling_object_cache_misses_total", dimensions: [("kind", kind)]).increment(by: misses) }
     }

@@ -21,7 +21,7 @@ public struct CachedTweetRepository: TweetRepository {
     }
 
     public func tweets(ids: [Int64]) async throws -> [Int64: Tweet] {
-        try await objects.fetch(ids, key: CacheKeys.tweet) { try await base.tweets(ids: $0) }
+        try await objects.fetch(ids, kind: CacheKeys.tweetKind) { try await base.tweets(ids: $0) }
     }
 
     public func tweets(userID: Int64, page: PageRequest) async throws -> Page<Tweet> {

@@ -17,18 +17,21 @@ extension Tweet: CacheCodable {
     /// Bytes cached before tweets carried their photo keys, or their retweet fields, end early:
     /// they are a miss.
     public init?(from buffer: inout ByteBuffer) {
-        guard let id = buffer.readInt64Field(), let userID = buffer.readInt64Field(), let content = buffer.readStringField() ?? nil,
-              let likes = buffer.readInt64Field(), let comments = buffer.readInt64Field(),
-              let photoCount = buffer.readInt64Field(), photoCount >= 0
-        else { return nil }
-        // A lying count soon runs out of bytes: each key takes at least four.
-        var photoKeys: [String] = []
-        for _ in 0..<photoCount {
-            guard let key = buffer.readStringField() ?? nil else { return nil }
-            photoKeys.append(key)
-        }
-        guard let retweets = buffer.readInt64Field(), let retweetOf = buffer.readInt64Field() else { return nil }
-        self.init(id: id, userID: userID, content: content, likesCount: Int(likes), commentsCount: Int(comments), photoKeys: photoKeys,
-                  retweetOf: retweetOf > 0 ? retweetOf : nil, retweetsCount: Int(retweets))
+        guard let tweet = buffer.readFields({ (fields: inout CacheFieldReader) -> Tweet? in
+            guard let id = fields.int64(), let userID = fields.int64(), let content = fields.string() ?? nil,
+                  let likes = fields.int64(), let comments = fields.int64(),
+                  let photoCount = fields.int64(), photoCount >= 0
+            else { return nil }
+            // A lying count soon runs out of bytes: each key takes at least four.
+            var photoKeys: [String] = []
+            for _ in 0..<photoCount {
+                guard let key = fields.string() ?? nil else { return nil }
+                photoKeys.append(key)
+            }
+            guard let retweets = fields.int64(), let retweetOf = fields.int64() else { return nil }
+            return Tweet(id: id, userID: userID, content: content, likesCount: Int(likes), commentsCount: Int(comments),
+                         photoKeys: photoKeys, retweetOf: retweetOf > 0 ? retweetOf : nil, retweetsCount: Int(retweets))
+        }) else { return nil }
+        self = tweet
     }
 }

@@ -50,17 +50,17 @@ import Testing
         var logger = Logger(label: "test")
         logger.logLevel = .critical
         let objects = ObjectCache(cache: cache, logger: logger) { keys in recorded.append(keys) }
-        try await cache.set(["k1": ByteBuffer(string: "old")], ttlSeconds: 600)
+        try await cache.set(["k:1": ByteBuffer(string: "old")], ttlSeconds: 600)
         cache.isDown = true
-        await objects.invalidate(["k1"])
+        await objects.invalidate(["k:1"])
         cache.isDown = false
-        #expect(recorded.keys == [["k1"]], "the failed invalidation was handed over for retry")
-        let loaded = try await objects.fetch([1], key: { "k\($0)" }) { _ in [1: Text("new")] }
+        #expect(recorded.keys == [["k:1"]], "the failed invalidation was handed over for retry")
+        let loaded = try await objects.fetch([1], kind: "k") { _ in [1: Text("new")] }
         #expect(loaded[1]?.value == "new")
-        #expect(String(buffer: try await cache.get(["k1"])["k1"]!) == "old", "not filled while pending")
-        try await objects.invalidateOrThrow(["k1"])
-        _ = try await objects.fetch([1], key: { "k\($0)" }) { _ in [1: Text("new")] }
-        #expect(String(buffer: try #require(try await cache.get(["k1"])["k1"])) == "new", "filled again once it landed")
+        #expect(String(buffer: try await cache.get(["k:1"])["k:1"]!) == "old", "not filled while pending")
+        try await objects.invalidateOrThrow(["k:1"])
+        _ = try await objects.fetch([1], kind: "k") { _ in [1: Text("new")] }
+        #expect(String(buffer: try #require(try await cache.get(["k:1"])["k:1"])) == "new", "filled again once it landed")
     }
 }
 

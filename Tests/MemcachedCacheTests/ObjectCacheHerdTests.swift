@@ -29,13 +29,13 @@ struct ObjectCacheHerdTests {
                 }
                 let found = try await withThrowingTaskGroup(of: String?.self) { group in
                     for caller in 0..<1_000 {
-                        group.addTask { try await objects[caller % 2].fetch([7], key: { "obj:\($0)" }, load: load)[7]?.text }
+                        group.addTask { try await objects[caller % 2].fetch([7], kind: "obj", load: load)[7]?.text }
                     }
                     return try await group.reduce(into: [String?]()) { $0.append($1) }
                 }
                 #expect(found.count == 1_000 && found.allSatisfy { $0 == "object 7" })
                 #expect(loads.count.load(ordering: .relaxed) == 1, "one store load for 1,000 misses in two processes")
-                let missing = try await objects[0].fetch([8], key: { "obj:\($0)" }) { _ in [Int64: HerdValue]() }
+                let missing = try await objects[0].fetch([8], kind: "obj") { _ in [Int64: HerdValue]() }
                 #expect(missing.isEmpty, "an object the store does not have is absent, not an error")
             }
         }

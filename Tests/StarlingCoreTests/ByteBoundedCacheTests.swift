@@ -125,6 +125,19 @@ import Testing
         #expect(try await cache.get(["tweet:7", "tweet:07"]).keys.sorted() == ["tweet:7"])
     }
 
+    @Test func aKindAndIdsReadWhatTheirKeyStringsWrote() async throws {
+        let cache = MemoryKeyValueCache(clock: ManualClock(), byteBudget: 1 << 20)
+        let kinds = ["tweet", "user", "a", "k9", "a:b", "abcdefghijklmno", "abcdefghijklmnop", "a_very_long_kind_name"]
+        let ids: [Int64] = [0, 1, 7, 42, .max, -1, -7]
+        for kind in kinds {
+            let keys = ids.map { CacheKeys.numbered(kind, $0) }
+            try await cache.set(Dictionary(uniqueKeysWithValues: keys.map { ($0, ByteBuffer(string: $0)) }), ttlSeconds: 60)
+            let values = try await cache.values(kind: kind, ids: ids + [99])
+            #expect(values.map { $0.map { String(buffer: $0) } } == keys + [nil], "\(kind)")
+        }
+        #expect(cache.usage.entries == kinds.count * ids.count)
+    }
+
     @Test func expiryStillWorksAndCountsStayCharged() async throws {
         let clock = ManualClock()
         let cache = MemoryKeyValueCache(clock: clock, byteBudget: 1 << 20)
