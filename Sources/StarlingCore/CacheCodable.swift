@@ -43,15 +43,20 @@ extension ByteBuffer {
 /// Reads the fields of one cached value straight from its bytes (`ByteBuffer.readFields`): a
 /// field is a bounds check and an unaligned load, where each `ByteBuffer` read goes through the
 /// buffer's storage object (and its run-time exclusivity check) again.
+///
+/// Inlinable, with `ByteBuffer.readFields`, so that each decoder's module specializes them (a
+/// generic `readFields` looked up the metadata of its optional result on every object).
 public struct CacheFieldReader {
-    private let bytes: UnsafeRawBufferPointer
-    fileprivate private(set) var offset = 0
+    @usableFromInline let bytes: UnsafeRawBufferPointer
+    @usableFromInline var offset = 0
 
-    fileprivate init(_ bytes: UnsafeRawBufferPointer) {
+    @inlinable
+    init(_ bytes: UnsafeRawBufferPointer) {
         self.bytes = bytes
     }
 
     /// Reads an integer field (big-endian, as `writeField` wrote it).
+    @inlinable
     public mutating func int64() -> Int64? {
         guard bytes.count - offset >= 8 else { return nil }
         defer { offset += 8 }
@@ -59,6 +64,7 @@ public struct CacheFieldReader {
     }
 
     /// Reads a string field: `.some(nil)` for a written nil, `nil` for malformed bytes.
+    @inlinable
     public mutating func string() -> String?? {
         guard bytes.count - offset >= 4 else { return nil }
         let length = Int(Int32(bigEndian: bytes.loadUnaligned(fromByteOffset: offset, as: Int32.self)))
@@ -73,6 +79,7 @@ public struct CacheFieldReader {
 extension ByteBuffer {
     /// Runs `body` over the readable bytes and moves past what it read; nil (nothing moved) when
     /// `body` finds them malformed.
+    @inlinable
     public mutating func readFields<T>(_ body: (inout CacheFieldReader) -> T?) -> T? {
         let (value, consumed) = withUnsafeReadableBytes { raw -> (T?, Int) in
             var reader = CacheFieldReader(raw)
