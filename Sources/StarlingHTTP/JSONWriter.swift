@@ -19,7 +19,7 @@ public struct JSONWriter {
 
     /// - Parameter afterMember: start as if a member had been written (the next key gets a comma):
     ///   for encoding the members that continue an object elsewhere (`encodedMembers`).
-    public init(capacity: Int = 4_096, afterMember: Bool = false) {
+    public init(capacity: Int = 16_384, afterMember: Bool = false) {
         bytes.reserveCapacity(capacity)
         self.first = !afterMember
     }
