@@ -59,9 +59,10 @@ public struct SQLiteLikeRepository: LikeRepository {
 
     public func liked(by userID: Int64, type: ContentType, among ids: [Int64]) async throws -> Set<Int64> {
         guard !ids.isEmpty, type != .user else { return [] }
-        let rows = try await store.read(
-            "SELECT target_id FROM likes WHERE user_id = ? AND target_type = ? AND target_id IN (\(SQL.placeholders(ids.count)))",
-            [userID.sqlite, type.rawValue.sqlite] + ids.map(\.sqlite))
+        let rows = try await store.read("""
+            SELECT l.target_id FROM json_each(?1) AS j
+                CROSS JOIN likes AS l ON l.user_id = ?2 AND l.target_type = ?3 AND l.target_id = j.value
+            """, [SQL.idArray(ids), userID.sqlite, type.rawValue.sqlite])
         return Set(rows.map { $0.int64("target_id") })
     }
 }

@@ -82,19 +82,21 @@ public struct JSONWriter {
     public mutating func int(_ value: Int64) {
         separate()
         // Digits straight into the bytes: no String per number (ids and counts fill every page).
-        var magnitude = value.magnitude
-        var digits = 0
-        repeat {
-            digits += 1
-            magnitude /= 10
-        } while magnitude > 0
-        if value < 0 { bytes.append(UInt8(ascii: "-")) }
-        let start = bytes.count
-        bytes.append(contentsOf: repeatElement(UInt8(ascii: "0"), count: digits))
-        magnitude = value.magnitude
-        for position in stride(from: start + digits - 1, through: start, by: -1) {
-            bytes[position] = UInt8(ascii: "0") + UInt8(magnitude % 10)
-            magnitude /= 10
+        // They are made from the end in 24 bytes on the stack, then appended at once.
+        var digits: (UInt64, UInt64, UInt64) = (0, 0, 0)
+        withUnsafeMutableBytes(of: &digits) { scratch in
+            var start = scratch.count
+            var magnitude = value.magnitude
+            repeat {
+                start -= 1
+                scratch[start] = UInt8(ascii: "0") &+ UInt8(truncatingIfNeeded: magnitude % 10)
+                magnitude /= 10
+            } while magnitude > 0
+            if value < 0 {
+                start -= 1
+                scratch[start] = UInt8(ascii: "-")
+            }
+            bytes.append(contentsOf: UnsafeRawBufferPointer(rebasing: scratch[start...]))
         }
     }
 
