@@ -31,10 +31,10 @@ public struct ObjectCache: Sendable {
     /// Inlinable so that each caller's module specializes it for its type: unspecialized, its
     /// dictionaries of `Value` looked up generic metadata at run time on every page (some 3% of
     /// a newsfeed page's instructions).
-    @inlinable
     ///
     /// `kind` names the objects' keys, `CacheKeys.numbered(kind, id)`; an in-process cache reads
     /// them without making the strings.
+    @inlinable
     public func fetch<Value: CacheCodable>(
         _ ids: [Int64], kind: String, load: @escaping @Sendable ([Int64]) async throws -> [Int64: Value]
     ) async throws -> [Int64: Value] {
