@@ -102,7 +102,7 @@ public struct CachedFeedSourceRepository: FeedSourceRepository {
 
     private static func generation(_ bytes: ByteBuffer) -> Int64? {
         var bytes = bytes
-        return bytes.readInt64Field()
+        return bytes.readFields { $0.int64() }
     }
 
     private static func newGeneration(_ key: String, into entries: inout [String: ByteBuffer]) -> Int64 {

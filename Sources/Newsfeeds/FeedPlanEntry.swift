@@ -27,18 +27,22 @@ struct FeedPlanEntry: CacheCodable, Equatable {
     }
 
     init?(from buffer: inout ByteBuffer) {
-        guard let generation = buffer.readInt64Field(), let celebrityGeneration = buffer.readInt64Field(),
-              let known = buffer.readInt64Field(), let active = buffer.readInt64Field(),
-              let limit = buffer.readInt64Field(), let count = buffer.readInt64Field(),
-              (0...1).contains(known), (0...Int64(Int32.max)).contains(limit), count >= 0, count <= buffer.readableBytes / 8
-        else { return nil }
-        var celebrities: [Int64] = []
-        celebrities.reserveCapacity(Int(count))
-        for _ in 0..<count {
-            guard let celebrity = buffer.readInt64Field() else { return nil }
-            celebrities.append(celebrity)
-        }
-        self.init(generation: generation, celebrityGeneration: celebrityGeneration,
-                  facts: FeedPlanFacts(activeAtOrAfter: known == 1 ? active : nil, celebrityLimit: Int(limit), celebrities: celebrities))
+        guard let entry = buffer.readFields({ (fields: inout CacheFieldReader) -> FeedPlanEntry? in
+            guard let generation = fields.int64(), let celebrityGeneration = fields.int64(),
+                  let known = fields.int64(), let active = fields.int64(),
+                  let limit = fields.int64(), let count = fields.int64(),
+                  (0...1).contains(known), (0...Int64(Int32.max)).contains(limit), count >= 0, count <= fields.remainingBytes / 8
+            else { return nil }
+            var celebrities: [Int64] = []
+            celebrities.reserveCapacity(Int(count))
+            for _ in 0..<count {
+                guard let celebrity = fields.int64() else { return nil }
+                celebrities.append(celebrity)
+            }
+            return FeedPlanEntry(generation: generation, celebrityGeneration: celebrityGeneration,
+                                 facts: FeedPlanFacts(activeAtOrAfter: known == 1 ? active : nil, celebrityLimit: Int(limit),
+                                                      celebrities: celebrities))
+        }) else { return nil }
+        self = entry
     }
 }

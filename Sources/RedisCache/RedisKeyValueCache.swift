@@ -21,9 +21,8 @@ public struct RedisKeyValueCache: KeyValueCache {
     }
 
     public func get(_ keys: [String]) async throws -> [String: ByteBuffer] {
-        let values = try await client.mget(keys.map { prefix + $0 })
         var found: [String: ByteBuffer] = [:]
-        for (key, value) in zip(keys, values) where value != nil {
+        for (key, value) in zip(keys, try await values(for: keys)) where value != nil {
             found[key] = value
         }
         return found

@@ -25,19 +25,6 @@ extension ByteBuffer {
         writeInteger(Int32(value.utf8.count))
         writeString(value)
     }
-
-    /// Reads an integer field.
-    public mutating func readInt64Field() -> Int64? {
-        readInteger(as: Int64.self)
-    }
-
-    /// Reads a string field: `.some(nil)` for a written nil, `nil` for malformed bytes.
-    public mutating func readStringField() -> String?? {
-        guard let length = readInteger(as: Int32.self) else { return nil }
-        if length < 0 { return .some(nil) }
-        guard let string = readString(length: Int(length)) else { return nil }
-        return .some(string)
-    }
 }
 
 /// Reads the fields of one cached value straight from its bytes (`ByteBuffer.readFields`): a
@@ -54,6 +41,10 @@ public struct CacheFieldReader {
     init(_ bytes: UnsafeRawBufferPointer) {
         self.bytes = bytes
     }
+
+    /// The bytes not read yet (a bound for a count the bytes claim).
+    @inlinable
+    public var remainingBytes: Int { bytes.count - offset }
 
     /// Reads an integer field (big-endian, as `writeField` wrote it).
     @inlinable

@@ -32,7 +32,7 @@ public final class MemoryKeyValueCache: KeyValueCache {
 
     public func get(_ keys: [String]) async throws -> [String: ByteBuffer] {
         var found: [String: ByteBuffer] = [:]
-        for (key, value) in zip(keys, lookUp(keys)) {
+        for (key, value) in zip(keys, lookUp(keys.map(CompactKey.init))) {
             if let value { found[key] = value }
         }
         return found
@@ -46,10 +46,6 @@ public final class MemoryKeyValueCache: KeyValueCache {
     /// packs the string `CacheKeys.numbered(kind, id)`.
     public func values(kind: String, ids: [Int64]) async throws -> [ByteBuffer?] {
         lookUp(ids.map { CompactKey(kind: kind, number: $0) })
-    }
-
-    private func lookUp(_ keys: [String]) -> [ByteBuffer?] {
-        lookUp(keys.map(CompactKey.init))
     }
 
     private func lookUp(_ compactKeys: [CompactKey]) -> [ByteBuffer?] {

@@ -49,5 +49,32 @@ import Tweets
         lying.writeInteger(Int32(1_000))
         lying.writeString("too short")
         #expect(Tweet(from: &lying) == nil)
+        var manyPhotos = ByteBuffer()
+        for field: Int64 in [1, 2] { manyPhotos.writeField(field) }
+        manyPhotos.writeField("x")
+        for field: Int64 in [0, 0, .max] { manyPhotos.writeField(field) }
+        #expect(Tweet(from: &manyPhotos) == nil, "a photo count beyond the bytes")
+    }
+
+    @Test func everyCutIsAMissAndAWholeValueIsReadToItsEnd() {
+        let user = User(id: 7, username: "alice_01", email: "a@example.com", passwordHash: "$2b$04$x", isStaff: false,
+                        nickname: "Älice", avatarKey: "avatars/a.png", createdAt: 7)
+        let tweet = Tweet(id: 9, userID: 7, content: "héllo", photoKeys: ["photos/a.png"], retweetOf: 3, retweetsCount: 1)
+        var userBytes = ByteBuffer(), tweetBytes = ByteBuffer()
+        user.write(to: &userBytes)
+        tweet.write(to: &tweetBytes)
+        for length in 0..<userBytes.readableBytes {
+            var cut = userBytes.getSlice(at: 0, length: length)!
+            #expect(User(from: &cut) == nil, "user cut at \(length)")
+        }
+        for length in 0..<tweetBytes.readableBytes {
+            var cut = tweetBytes.getSlice(at: 0, length: length)!
+            #expect(Tweet(from: &cut) == nil, "tweet cut at \(length)")
+        }
+        var both = userBytes
+        both.writeImmutableBuffer(tweetBytes)
+        #expect(User(from: &both) == user)
+        #expect(Tweet(from: &both) == tweet, "the user's decode stopped at its last byte")
+        #expect(both.readableBytes == 0)
     }
 }
