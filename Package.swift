@@ -257,7 +257,7 @@ let package = Package(
         .testTarget(name: "NotificationsTests", dependencies: ["Notifications", "StarlingTesting"], swiftSettings: swiftSettings),
         .testTarget(name: "SeedingTests", dependencies: ["Seeding", "StarlingTesting"], swiftSettings: swiftSettings),
         .testTarget(name: "SQLiteDriverTests", dependencies: ["SQLiteDriver"], swiftSettings: swiftSettings),
-        .testTarget(name: "SQLiteStorageTests", dependencies: ["SQLiteStorage", "StarlingTesting"], swiftSettings: swiftSettings),
+        .testTarget(name: "SQLiteStorageTests", dependencies: ["SQLiteDriver", "SQLiteStorage", "StarlingTesting"], swiftSettings: swiftSettings),
         .testTarget(name: "PostgresStorageTests", dependencies: ["PostgresStorage", "StarlingTesting"], swiftSettings: swiftSettings),
         .testTarget(name: "RESPTests", dependencies: ["RESP", "Seeding", "StarlingTestKit"], swiftSettings: swiftSettings),
         .testTarget(name: "RedisCacheTests", dependencies: ["RedisCache", "StarlingTestKit"], swiftSettings: swiftSettings),

@@ -55,7 +55,7 @@ def measure_model(args, model, template, users, seconds):
     log = open(os.path.join(work, "server.log"), "w")
     server = subprocess.Popen([args.binary, "serve", "--port", str(port), "--data-dir", data, "--rate-limits", "off",
                                "--feed-model", model], stdout=log, stderr=subprocess.STDOUT, env=env)
-    db = sqlite3.connect(f"file:{db_path}?mode=ro", uri=True, timeout=30)
+    db = bench.open_sqlite(db_path)
     try:
         for _ in range(400):
             try:

@@ -64,6 +64,16 @@ def backends():
     }
 
 
+def open_sqlite(path):
+    """The SQLite store read-only, with `newsfeeds` the rows of both its files: the server keeps the
+    rows fanout pushes in `<name>-feeds.sqlite` beside the main file."""
+    db = sqlite3.connect(f"file:{path}?mode=ro", uri=True, timeout=30)
+    root, ext = os.path.splitext(path)
+    db.execute("ATTACH DATABASE ? AS feeds", (f"file:{root}-feeds{ext}?mode=ro",))
+    db.execute("CREATE TEMP VIEW newsfeeds AS SELECT * FROM main.newsfeeds UNION ALL SELECT * FROM feeds.newsfeeds")
+    return db
+
+
 class Store:
     """Read-only queries on the seeded store: the SQLite file in the data directory, or the
     PostgreSQL database of STARLING_DATABASE_URL through psql. Rows hold integers only."""
@@ -72,7 +82,7 @@ class Store:
         self.url = os.environ.get("STARLING_DATABASE_URL", "")
         self.db = None
         if not self.url.startswith("postgres"):
-            self.db = sqlite3.connect(f"file:{os.path.join(data, 'starling.sqlite')}?mode=ro", uri=True, timeout=30)
+            self.db = open_sqlite(os.path.join(data, "starling.sqlite"))
 
     def rows(self, sql):
         if self.db is not None:

@@ -21,14 +21,15 @@ public struct SQLiteBulkLoader: BulkLoader {
     }
 
     public func beginLoad() async throws {
-        try await store.write { tx in try tx.execute("DROP INDEX IF EXISTS newsfeeds_tweet") }
+        try await store.writeFeeds { tx in try tx.execute("DROP INDEX IF EXISTS newsfeeds_tweet") }
     }
 
     public func endLoad() async throws {
-        try await store.write { tx in
+        try await store.writeFeeds { tx in
             try tx.execute(SQLiteMigrations.newsfeedsTweetIndex)
             try tx.execute("ANALYZE")
         }
+        try await store.write { tx in try tx.execute("ANALYZE") }
     }
 
     public func insert(users: [User], activeAt: Int64) async throws {
@@ -59,7 +60,8 @@ public struct SQLiteBulkLoader: BulkLoader {
     }
 
     public func insert(feedRows: [NewsfeedEntry]) async throws {
-        try await insert("newsfeeds (owner_id, tweet_id, author_id)", feedRows.map { [$0.ownerID.sqlite, $0.tweetID.sqlite, $0.authorID.sqlite] })
+        let binds = Array(feedRows.map { [$0.ownerID.sqlite, $0.tweetID.sqlite, $0.authorID.sqlite] }.joined())
+        try await store.writeFeeds { tx in try tx.insert(into: "newsfeeds (owner_id, tweet_id, author_id)", width: 3, binds: binds) }
     }
 
     public func insert(comments: [Comment]) async throws {

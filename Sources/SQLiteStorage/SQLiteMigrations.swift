@@ -185,4 +185,18 @@ enum SQLiteMigrations {
     /// Finds a tweet's feed rows on deletion; set aside during a bulk load, which is faster
     /// without it, and rebuilt after.
     static let newsfeedsTweetIndex = "CREATE INDEX IF NOT EXISTS newsfeeds_tweet ON newsfeeds (tweet_id)"
+
+    /// The feeds file's schema (`SQLiteStore.feedsPath(for:)`), made when the store opens: the
+    /// main file's `newsfeeds` again, for the rows fanout pushes. Both files are read as one.
+    static let feedsSchema = [
+        """
+        CREATE TABLE IF NOT EXISTS newsfeeds (
+            owner_id INTEGER NOT NULL,
+            tweet_id INTEGER NOT NULL,
+            author_id INTEGER NOT NULL,
+            PRIMARY KEY (owner_id, tweet_id)
+        ) WITHOUT ROWID
+        """,
+        newsfeedsTweetIndex,
+    ]
 }

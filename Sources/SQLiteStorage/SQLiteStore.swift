@@ -4,44 +4,78 @@ import SQLiteDriver
 import StarlingCore
 import Synchronization
 
-/// The SQLite database of the embedded deployment: one writer connection, whose transactions a
-/// lock serializes, and a few reader connections that WAL mode lets read while it writes.
+/// The SQLite database of the embedded deployment: one writer connection, and a few reader
+/// connections that WAL mode lets read while it writes. A write transaction is one call on the
+/// writer's queue, BEGIN to COMMIT, so the queue alone puts transactions one after another, each
+/// holding the database for its SQLite work only.
+///
+/// The rows that fanout pushes into followers' newsfeeds live in a second file beside the first
+/// (`feedsPath(for:)`), with a writer and a lock of its own: a fanout writes ~50 rows to ~50
+/// different pages, so in one file the requests' small transactions waited for fanouts' large
+/// ones and for the checkpoints of the log they grew. Readers attach it as `feeds`; a feed read
+/// takes the union of both files' `newsfeeds` (an author's own rows are written in the main file,
+/// in the transaction that creates the tweet).
 ///
 /// Each connection runs one statement at a time, all its rows read before the next begins
 /// (`SQLiteConnection` runs its calls in order on a queue of its own): two statements interleaved
 /// on one connection would share one read transaction, so the second could read a snapshot older
 /// than a commit it follows. Readers are taken round-robin.
 public final class SQLiteStore: Sendable {
-    private let writer: SQLiteConnection
+    /// The main file's path.
+    public let path: String
+    let writer: SQLiteConnection
     private let readers: [SQLiteConnection]
-    private let writeLock = AsyncLock()
+    private let feedWriter: SQLiteConnection
     private let nextReader = Atomic<Int>(0)
     private let observer: (any StatementObserver)?
 
-    private init(writer: SQLiteConnection, readers: [SQLiteConnection], observer: (any StatementObserver)?) {
+    private init(path: String, writer: SQLiteConnection, feedWriter: SQLiteConnection, readers: [SQLiteConnection],
+                 observer: (any StatementObserver)?) {
+        self.path = path
         self.writer = writer
+        self.feedWriter = feedWriter
         self.readers = readers
         self.observer = observer
     }
 
-    /// Opens (creating if needed) the database file at `path` in WAL mode. `observer` (tests
-    /// only) is told of every statement sent.
+    /// The file of pushed newsfeed rows beside the database at `path`: `starling.sqlite` ->
+    /// `starling-feeds.sqlite`.
+    public static func feedsPath(for path: String) -> String {
+        let ext = (path as NSString).pathExtension
+        guard !ext.isEmpty else { return path + "-feeds" }
+        return (path as NSString).deletingPathExtension + "-feeds." + ext
+    }
+
+    /// Opens (creating if needed) the database file at `path`, and its feeds file beside it, in
+    /// WAL mode, with `readers` reader connections (at least one). `observer` (tests only) is told
+    /// of every statement sent.
     public static func open(path: String, readers: Int = 3, logger: Logger = Logger(label: "starling.sqlite"),
                             observer: (any StatementObserver)? = nil) async throws -> SQLiteStore {
         let writer = try await SQLiteConnection.open(path: path)
         _ = try await writer.query("PRAGMA journal_mode=WAL")
         try await configure(writer)
+        // After a rewind the log file is cut back to 64 MB (it grows to whatever a burst wrote).
+        _ = try await writer.query("PRAGMA journal_size_limit=67108864")
+        let feedsPath = feedsPath(for: path)
+        let feedWriter = try await SQLiteConnection.open(path: feedsPath)
+        _ = try await feedWriter.query("PRAGMA journal_mode=WAL")
+        try await configure(feedWriter)
+        for statement in SQLiteMigrations.feedsSchema { _ = try await feedWriter.query(statement) }
+        // Its checkpoints hold up fanouts alone: fewer and larger ones copy a page written by
+        // many fanouts once (the drain of a POST burst took 83 s at 1,000 pages, 36 s at 20,000).
+        _ = try await feedWriter.query("PRAGMA wal_autocheckpoint=10000")
         var readerConnections: [SQLiteConnection] = []
-        for _ in 0..<readers {
+        for _ in 0..<max(1, readers) {
             let reader = try await SQLiteConnection.open(path: path)
             try await configure(reader)
+            _ = try await reader.query("ATTACH DATABASE ? AS feeds", [.text(feedsPath)])
             readerConnections.append(reader)
         }
-        logger.debug("opened SQLite", metadata: ["path": "\(path)", "readers": "\(readers)"])
-        return SQLiteStore(writer: writer, readers: readerConnections, observer: observer)
+        logger.debug("opened SQLite", metadata: ["path": "\(path)", "feeds": "\(feedsPath)", "readers": "\(readerConnections.count)"])
+        return SQLiteStore(path: path, writer: writer, feedWriter: feedWriter, readers: readerConnections, observer: observer)
     }
 
-    private static func configure(_ connection: SQLiteConnection) async throws {
+    static func configure(_ connection: SQLiteConnection) async throws {
         _ = try await connection.query("PRAGMA synchronous=NORMAL")
         _ = try await connection.query("PRAGMA busy_timeout=5000")
         // 2 MB of pages per connection (SQLite's default): the operating system's page cache
@@ -52,60 +86,80 @@ public final class SQLiteStore: Sendable {
     /// Closes every connection.
     public func close() async throws {
         for reader in readers { try await reader.close() }
+        try await feedWriter.close()
         try await writer.close()
     }
 
-    /// Runs a read-only statement on a reader connection.
+    /// Runs a read-only statement on a reader connection, which sees the feeds file as `feeds`.
     public func read(_ sql: String, _ binds: [SQLiteData] = []) async throws -> [SQLiteRow] {
         observer?.statementSent()
-        guard !readers.isEmpty else { return try await writeLock.withLock { try await writer.query(sql, binds) } }
         return try await readers[nextReader.wrappingAdd(1, ordering: .relaxed).oldValue % readers.count].query(sql, binds)
     }
 
     /// Runs `body` in one transaction on the writer: all of it commits, or none of it. The
-    /// statements run in one call on the writer's queue, so the writer lock is held for their
-    /// SQLite work only; a call once started runs to its end, so cancelling the caller cannot cut
-    /// `body` short between its statements.
+    /// statements run in one call on the writer's queue, after the transactions sent before;
+    /// a call once started runs to its end, so cancelling the caller cannot cut `body` short
+    /// between its statements.
     @discardableResult
     public func write<T: Sendable>(_ body: @escaping @Sendable (SQLiteTransaction) throws -> T) async throws -> T {
-        let (result, statements) = try await writeLock.withLock {
-            try await writer.batch { batch in
-                try batch.query("BEGIN IMMEDIATE")
-                let transaction = SQLiteTransaction(batch: batch, sent: SQLiteTransaction.Count())
-                do {
-                    let result = try body(transaction)
-                    try batch.query("COMMIT")
-                    return (result, transaction.sent.value)
-                } catch {
-                    _ = try? batch.query("ROLLBACK")
-                    throw error
-                }
+        try await write(on: writer, body)
+    }
+
+    /// Runs `body` in one transaction on the feeds file's writer (its `newsfeeds` is the pushed
+    /// rows'), which waits neither for the main writer nor for its checkpoints.
+    @discardableResult
+    public func writeFeeds<T: Sendable>(_ body: @escaping @Sendable (SQLiteTransaction) throws -> T) async throws -> T {
+        try await write(on: feedWriter, body)
+    }
+
+    private func write<T: Sendable>(on connection: SQLiteConnection,
+                                    _ body: @escaping @Sendable (SQLiteTransaction) throws -> T) async throws -> T {
+        let sent = ContinuousClock.now
+        let (result, statements) = try await connection.batch { batch in
+            StarlingMetrics.storeConnectionAcquired(store: "sqlite", since: sent)
+            try batch.query("BEGIN IMMEDIATE")
+            let transaction = SQLiteTransaction(batch: batch, sent: SQLiteTransaction.Count())
+            do {
+                let result = try body(transaction)
+                try batch.query("COMMIT")
+                return (result, transaction.sent.value)
+            } catch {
+                _ = try? batch.query("ROLLBACK")
+                throw error
             }
         }
         if let observer { for _ in 0..<statements { observer.statementSent() } }
         return result
     }
 
-    /// Runs `body` in one transaction on the writer, for work that awaits between its statements
-    /// (migrations, the counter audit): each statement is a call of its own, the lock held across.
-    /// It runs in a task of its own, so that cancelling the caller cannot cut `body` short
-    /// between its statements and skip the COMMIT or the ROLLBACK.
+    /// Runs `body` in one transaction for work that awaits between its statements (migrations,
+    /// the counter audit), on a connection of its own, opened for it: SQLite's write lock keeps the
+    /// writer's transactions out until it ends (theirs wait in the busy timeout). It runs in a
+    /// task of its own, so that cancelling the caller cannot cut `body` short between its
+    /// statements and skip the COMMIT or the ROLLBACK.
     @discardableResult
     public func writeSession<T: Sendable>(_ body: @escaping @Sendable (SQLiteSessionTransaction) async throws -> T) async throws -> T {
-        let writer = self.writer
-        let writeLock = self.writeLock
-        let transaction = SQLiteSessionTransaction(connection: writer, observer: observer)
+        let path = self.path
+        let observer = self.observer
         return try await Task {
-            try await writeLock.withLock {
-                _ = try await writer.query("BEGIN IMMEDIATE")
+            let connection = try await SQLiteConnection.open(path: path)
+            try await Self.configure(connection)
+            let transaction = SQLiteSessionTransaction(connection: connection, observer: observer)
+            do {
+                _ = try await connection.query("BEGIN IMMEDIATE")
+                let result: T
                 do {
-                    let result = try await body(transaction)
-                    _ = try await writer.query("COMMIT")
-                    return result
+                    result = try await body(transaction)
+                    _ = try await connection.query("COMMIT")
                 } catch {
-                    _ = try? await writer.query("ROLLBACK")
+                    _ = try? await connection.query("ROLLBACK")
                     throw error
                 }
+                try await connection.close()
+                return result
+            } catch {
+                try? await connection.close()
+                throw error
             }
         }.value
     }

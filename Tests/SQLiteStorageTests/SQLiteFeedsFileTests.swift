@@ -1,0 +1,107 @@
+import Dispatch
+import Foundation
+import SQLiteDriver
+import SQLiteStorage
+import StarlingCore
+import StarlingTesting
+import Testing
+
+/// The feeds file beside the main one, and the main file's background checkpoints.
+@Suite struct SQLiteFeedsFileTests {
+    private func openStore() async throws -> (SQLiteStore, URL) {
+        let directory = TemporaryDirectory.make()
+        let store = try await SQLiteStore.open(path: directory.appendingPathComponent("starling.sqlite").path, readers: 1)
+        try await store.migrate()
+        return (store, directory)
+    }
+
+    private func count(_ sql: String, in store: SQLiteStore) async throws -> Int? {
+        try await store.read(sql).first?.column("n")?.integer
+    }
+
+    @Test func pushedRowsGoToTheFeedsFileAndAFeedReadsBothFiles() async throws {
+        let (store, directory) = try await openStore()
+        let feeds = SQLiteNewsfeedRepository(store: store)
+        // The author's own row is written in the main file, with the tweet.
+        try await store.write { tx in try tx.execute("INSERT INTO newsfeeds (owner_id, tweet_id, author_id) VALUES (1, 30, 1)") }
+        #expect(try await feeds.insert(tweetID: 20, authorID: 2, owners: [1, 3]) == 2)
+        #expect(try await feeds.insert(tweetID: 40, authorID: 2, owners: [1]) == 1)
+        #expect(try await feeds.insert(tweetID: 40, authorID: 2, owners: [1]) == 0, "a replayed fanout adds nothing")
+
+        #expect(FileManager.default.fileExists(atPath: directory.appendingPathComponent("starling-feeds.sqlite").path))
+        #expect(try await count("SELECT COUNT(*) AS n FROM main.newsfeeds", in: store) == 1)
+        #expect(try await count("SELECT COUNT(*) AS n FROM feeds.newsfeeds", in: store) == 3)
+
+        let whole = try await feeds.entries(owner: 1, page: PageRequest(limit: 10))
+        #expect(whole.items.map(\.tweetID) == [40, 30, 20], "one page, newest first, from both files")
+        let first = try await feeds.entries(owner: 1, page: PageRequest(limit: 2))
+        #expect(first.items.map(\.tweetID) == [40, 30] && first.hasNextPage)
+        let next = try await feeds.entries(owner: 1, page: PageRequest(olderThan: 30, limit: 2))
+        #expect(next.items.map(\.tweetID) == [20] && !next.hasNextPage)
+
+        #expect(try await feeds.remove(tweetID: 30) == 1)
+        #expect(try await feeds.remove(authorID: 2, fromFeedOf: 1) == 2)
+        #expect(try await feeds.entries(owner: 1, page: PageRequest(limit: 10)).items.isEmpty)
+        #expect(try await feeds.entries(owner: 3, page: PageRequest(limit: 10)).items.map(\.tweetID) == [20])
+        try await store.close()
+    }
+
+    @Test func aFanoutsWriteDoesNotWaitForTheMainWriter() async throws {
+        let (store, _) = try await openStore()
+        let feeds = SQLiteNewsfeedRepository(store: store)
+        let inside = DispatchSemaphore(value: 0)
+        let release = DispatchSemaphore(value: 0)
+        // A main transaction that holds the writer until the fanout's insert has returned (or 10 s).
+        let main = Task {
+            try await store.write { _ in
+                inside.signal()
+                return release.wait(timeout: .now() + 10) == .timedOut
+            }
+        }
+        await withCheckedContinuation { continuation in
+            DispatchQueue.global().async { inside.wait(); continuation.resume() }
+        }
+        #expect(try await feeds.insert(tweetID: 7, authorID: 2, owners: [1, 3, 5]) == 3)
+        release.signal()
+        #expect(try await main.value == false, "the insert went in while the main transaction was open")
+        try await store.close()
+    }
+
+    @Test func theLogIsCopiedInTheBackgroundAndNotInCommits() async throws {
+        let (store, directory) = try await openStore()
+        let checkpoints = Task { await store.checkpointContinuously(every: .milliseconds(5)) }
+        func automaticCheckpoint() async throws -> Int? {
+            try await store.write { tx in try tx.execute("PRAGMA wal_autocheckpoint").first?.column("wal_autocheckpoint")?.integer }
+        }
+        // Wait until the checkpointer has turned the writer's own checkpoints off.
+        var turnedOff = false
+        for _ in 0..<500 where !turnedOff {
+            turnedOff = try await automaticCheckpoint() == 0
+            if !turnedOff { try await Task.sleep(for: .milliseconds(10)) }
+        }
+        #expect(turnedOff, "no commit checkpoints while the background does")
+
+        // 50 transactions: far under the 1,000 pages after which a commit would checkpoint.
+        for id in 1...50 {
+            try await store.write { tx in try tx.execute("INSERT INTO outbox (id, name, payload) VALUES (?, 'a', '{}')", [.integer(id)]) }
+        }
+        // The database file alone (a copy, without its log) holds them once they are copied.
+        let main = directory.appendingPathComponent("starling.sqlite")
+        var copied = 0
+        for attempt in 0..<500 where copied < 50 {
+            let copy = directory.appendingPathComponent("copy-\(attempt).sqlite")
+            try FileManager.default.copyItem(at: main, to: copy)
+            if let connection = try? await SQLiteConnection.open(path: copy.path) {
+                copied = (try? await connection.query("SELECT COUNT(*) AS n FROM outbox").first?.column("n")?.integer) ?? 0
+                try? await connection.close()
+            }
+            if copied < 50 { try await Task.sleep(for: .milliseconds(10)) }
+        }
+        #expect(copied == 50, "the background checkpoint copied the log into the database file")
+
+        checkpoints.cancel()
+        await checkpoints.value
+        #expect(try await automaticCheckpoint() == 1_000, "SQLite's own checkpoints are back once it stops")
+        try await store.close()
+    }
+}
