@@ -25,6 +25,8 @@ extension SQLiteStore {
         do {
             checkpointer = try await SQLiteConnection.open(path: path)
             _ = try await checkpointer.query("PRAGMA synchronous=NORMAL")
+            // It copies log frames to the file and reads no table: a page cache would sit idle.
+            _ = try await checkpointer.query("PRAGMA cache_size=-64")
             try await setAutomaticCheckpoint(pages: 0)
         } catch {
             logger.warning("no background checkpoints; SQLite checkpoints in commits", metadata: ["error": "\(error)"])

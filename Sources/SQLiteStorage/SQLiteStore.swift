@@ -69,6 +69,8 @@ public final class SQLiteStore: Sendable {
             let reader = try await SQLiteConnection.open(path: path)
             try await configure(reader)
             _ = try await reader.query("ATTACH DATABASE ? AS feeds", [.text(feedsPath)])
+            // A reader looks up a few pages of it on a feed cache's miss: 256 KB of them, not 2 MB.
+            _ = try await reader.query("PRAGMA feeds.cache_size=-256")
             readerConnections.append(reader)
         }
         logger.debug("opened SQLite", metadata: ["path": "\(path)", "feeds": "\(feedsPath)", "readers": "\(readerConnections.count)"])
