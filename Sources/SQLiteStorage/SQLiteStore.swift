@@ -58,6 +58,10 @@ public final class SQLiteStore: Sendable {
         _ = try await writer.query("PRAGMA journal_size_limit=67108864")
         let feedsPath = feedsPath(for: path)
         let feedWriter = try await SQLiteConnection.open(path: feedsPath)
+        // 1 KB pages (a new file only): a fanout touches one page per follower, each a frame of
+        // the log and a page to copy at its checkpoint, so a quarter of the bytes to write. A POST
+        // burst (postexp, c=4, 10 s, 2,000 users): p99 30.4/13.0 ms at 4 KB, 9.6/8.4 ms at 1 KB.
+        _ = try await feedWriter.query("PRAGMA page_size=1024")
         _ = try await feedWriter.query("PRAGMA journal_mode=WAL")
         try await configure(feedWriter)
         for statement in SQLiteMigrations.feedsSchema { _ = try await feedWriter.query(statement) }
