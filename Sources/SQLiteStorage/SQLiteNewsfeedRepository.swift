@@ -35,15 +35,13 @@ public struct SQLiteNewsfeedRepository: NewsfeedRepository {
         })
     }
 
-    /// A page of one owner's rows from both files, newest first: each side's rows come in key
-    /// order and are cut at the limit before they are merged (binds: owner, before, after, limit).
+    /// A page of one owner's rows from both files, newest first: SQLite merges the two key-order
+    /// scans and stops at the limit, with no sort and no temporary table (binds: owner, before,
+    /// after, limit).
     static let entries = """
-        SELECT owner_id, tweet_id, author_id FROM (
-            SELECT * FROM (SELECT owner_id, tweet_id, author_id FROM main.newsfeeds
-                           WHERE owner_id = ?1 AND tweet_id < ?2 AND tweet_id > ?3 ORDER BY tweet_id DESC LIMIT ?4)
-            UNION
-            SELECT * FROM (SELECT owner_id, tweet_id, author_id FROM feeds.newsfeeds
-                           WHERE owner_id = ?1 AND tweet_id < ?2 AND tweet_id > ?3 ORDER BY tweet_id DESC LIMIT ?4))
+        SELECT owner_id, tweet_id, author_id FROM main.newsfeeds WHERE owner_id = ?1 AND tweet_id < ?2 AND tweet_id > ?3
+        UNION
+        SELECT owner_id, tweet_id, author_id FROM feeds.newsfeeds WHERE owner_id = ?1 AND tweet_id < ?2 AND tweet_id > ?3
         ORDER BY tweet_id DESC LIMIT ?4
         """
 

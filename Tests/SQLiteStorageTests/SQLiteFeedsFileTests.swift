@@ -29,6 +29,8 @@ import Testing
         #expect(try await feeds.insert(tweetID: 40, authorID: 2, owners: [1]) == 0, "a replayed fanout adds nothing")
 
         #expect(FileManager.default.fileExists(atPath: directory.appendingPathComponent("starling-feeds.sqlite").path))
+        #expect(try await store.read("PRAGMA feeds.page_size").first?.column("page_size")?.integer == 1_024,
+                "a fanout dirties a page per follower: small pages, fewer bytes to log")
         #expect(try await count("SELECT COUNT(*) AS n FROM main.newsfeeds", in: store) == 1)
         #expect(try await count("SELECT COUNT(*) AS n FROM feeds.newsfeeds", in: store) == 3)
 
