@@ -69,6 +69,9 @@ public final class SQLiteStore: Sendable {
         // Its checkpoints hold up fanouts alone: fewer and larger ones copy a page written by
         // many fanouts once (the drain of a POST burst took 83 s at 1,000 pages, 36 s at 20,000).
         _ = try await feedWriter.query("PRAGMA wal_autocheckpoint=10000")
+        // A fanout's rows fall on pages all over the file (one per follower): a cache the size of
+        // the interior pages' hot part is all that pays, 1 MB of them.
+        _ = try await feedWriter.query("PRAGMA cache_size=-1000")
         var readerConnections: [SQLiteConnection] = []
         for _ in 0..<max(1, readers) {
             let reader = try await SQLiteConnection.open(path: path)
