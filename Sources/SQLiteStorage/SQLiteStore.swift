@@ -10,7 +10,7 @@ import Synchronization
 /// holding the database for its SQLite work only.
 ///
 /// The rows that fanout pushes into followers' newsfeeds live in a second file beside the first
-/// (`feedsPath(for:)`), with a writer and a lock of its own: a fanout writes ~50 rows to ~50
+/// (`feedsPath(for:)`), with a writer of its own: a fanout writes ~50 rows to ~50
 /// different pages, so in one file the requests' small transactions waited for fanouts' large
 /// ones and for the checkpoints of the log they grew. Readers attach it as `feeds`; a feed read
 /// takes the union of both files' `newsfeeds` (an author's own rows are written in the main file,

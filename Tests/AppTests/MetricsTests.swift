@@ -35,8 +35,13 @@ import Testing
             #expect(try await api.newsfeed(bob).ids == [tweet])  // and a hit
             for _ in 0..<2 { _ = try await api.call(.get, "/api/tweets/\(tweet)/") }  // object cache
             var refused = false
-            for _ in 0..<20 where !refused {  // the newsfeed's limit is 5 a second
-                refused = try await api.call(.get, "/api/newsfeeds/", token: bob.token).status == .tooManyRequests
+            for _ in 0..<5 where !refused {  // the newsfeed's limit is 5 a second: 20 at once pass it
+                refused = try await withThrowingTaskGroup(of: Bool.self) { group in
+                    for _ in 0..<20 {
+                        group.addTask { try await api.call(.get, "/api/newsfeeds/", token: bob.token).status == .tooManyRequests }
+                    }
+                    return try await group.reduce(false) { $0 || $1 }
+                }
             }
             #expect(refused)
             // A job no handler knows is dead at once (one failed attempt).
