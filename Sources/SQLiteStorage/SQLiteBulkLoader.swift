@@ -60,8 +60,8 @@ public struct SQLiteBulkLoader: BulkLoader {
     }
 
     public func insert(feedRows: [NewsfeedEntry]) async throws {
-        let binds = Array(feedRows.map { [$0.ownerID.sqlite, $0.tweetID.sqlite, $0.authorID.sqlite] }.joined())
-        try await store.writeFeeds { tx in try tx.insert(into: "newsfeeds (owner_id, tweet_id, author_id)", width: 3, binds: binds) }
+        try await insert("newsfeeds (owner_id, tweet_id, author_id)", feedRows.map { [$0.ownerID.sqlite, $0.tweetID.sqlite, $0.authorID.sqlite] },
+                         intoFeedsFile: true)
     }
 
     public func insert(comments: [Comment]) async throws {
@@ -76,10 +76,12 @@ public struct SQLiteBulkLoader: BulkLoader {
         })
     }
 
-    /// Inserts `rows` into `table (columns)` in one transaction, many rows per statement.
-    private func insert(_ tableAndColumns: String, _ rows: [[SQLiteData]]) async throws {
+    /// Inserts `rows` into `table (columns)` in one transaction, many rows per statement, in the
+    /// main file or in the feeds file (pushed feed rows).
+    private func insert(_ tableAndColumns: String, _ rows: [[SQLiteData]], intoFeedsFile: Bool = false) async throws {
         guard let width = rows.first?.count else { return }
         let binds = Array(rows.joined())
-        try await store.write { tx in try tx.insert(into: tableAndColumns, width: width, binds: binds) }
+        let body: @Sendable (SQLiteTransaction) throws -> Void = { tx in try tx.insert(into: tableAndColumns, width: width, binds: binds) }
+        try await intoFeedsFile ? store.writeFeeds(body) : store.write(body)
     }
 }

@@ -42,15 +42,7 @@ enum SQLiteMigrations {
             "CREATE UNIQUE INDEX friendships_to_from ON friendships (to_user_id, from_user_id)",
             "CREATE INDEX friendships_to_time ON friendships (to_user_id, id DESC)",
             "CREATE INDEX friendships_from_time ON friendships (from_user_id, id DESC)",
-            // Row key = owner, then the tweet id, which is the tweet's time: range scans only.
-            """
-            CREATE TABLE newsfeeds (
-                owner_id INTEGER NOT NULL,
-                tweet_id INTEGER NOT NULL,
-                author_id INTEGER NOT NULL,
-                PRIMARY KEY (owner_id, tweet_id)
-            ) WITHOUT ROWID
-            """,
+            newsfeedsTable,
             newsfeedsTweetIndex,
             "CREATE TABLE outbox (id INTEGER PRIMARY KEY, name TEXT NOT NULL, payload TEXT NOT NULL)",
         ]),
@@ -186,17 +178,18 @@ enum SQLiteMigrations {
     /// without it, and rebuilt after.
     static let newsfeedsTweetIndex = "CREATE INDEX IF NOT EXISTS newsfeeds_tweet ON newsfeeds (tweet_id)"
 
-    /// The feeds file's schema (`SQLiteStore.feedsPath(for:)`), made when the store opens: the
-    /// main file's `newsfeeds` again, for the rows fanout pushes. Both files are read as one.
-    static let feedsSchema = [
-        """
+    /// Feed rows, in the main file (an author's own) and in the feeds file (pushed). Row key =
+    /// owner, then the tweet id, which is the tweet's time: range scans only.
+    static let newsfeedsTable = """
         CREATE TABLE IF NOT EXISTS newsfeeds (
             owner_id INTEGER NOT NULL,
             tweet_id INTEGER NOT NULL,
             author_id INTEGER NOT NULL,
             PRIMARY KEY (owner_id, tweet_id)
         ) WITHOUT ROWID
-        """,
-        newsfeedsTweetIndex,
-    ]
+        """
+
+    /// The feeds file's schema (`SQLiteStore.feedsPath(for:)`), made when the store opens: the
+    /// main file's `newsfeeds` again, for the rows fanout pushes. Both files are read as one.
+    static let feedsSchema = [newsfeedsTable, newsfeedsTweetIndex]
 }
