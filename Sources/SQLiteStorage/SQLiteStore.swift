@@ -26,14 +26,17 @@ public final class SQLiteStore: Sendable {
     let writer: SQLiteConnection
     private let readers: [SQLiteConnection]
     private let feedWriter: SQLiteConnection
+    /// This store's marker beside the feeds file while it may hold unsynced rows (`FeedsFileRecovery`).
+    private let feedsMarker: String?
     private let nextReader = Atomic<Int>(0)
     private let observer: (any StatementObserver)?
 
-    private init(path: String, writer: SQLiteConnection, feedWriter: SQLiteConnection, readers: [SQLiteConnection],
-                 observer: (any StatementObserver)?) {
+    private init(path: String, writer: SQLiteConnection, feedWriter: SQLiteConnection, feedsMarker: String?,
+                 readers: [SQLiteConnection], observer: (any StatementObserver)?) {
         self.path = path
         self.writer = writer
         self.feedWriter = feedWriter
+        self.feedsMarker = feedsMarker
         self.readers = readers
         self.observer = observer
     }
@@ -58,6 +61,9 @@ public final class SQLiteStore: Sendable {
         // 451 ms (freeing its blocks). The file keeps the size of the largest burst (under 1 GiB,
         // `checkpointContinuously`) and is written over from its start.
         let feedsPath = feedsPath(for: path)
+        // Unsynced where a machine's crash can be told from a process's (`FeedsFileRecovery`).
+        let recovery = try FeedsFileRecovery.bootID().map { try FeedsFileRecovery.begin(feedsPath: feedsPath, bootID: $0) }
+        defer { recovery?.end() }
         let feedWriter = try await SQLiteConnection.open(path: feedsPath)
         // 1 KB pages (a new file only): a fanout touches one page per follower, each a frame of
         // the log and a page to copy at its checkpoint, so a quarter of the bytes to write. A POST
@@ -72,6 +78,10 @@ public final class SQLiteStore: Sendable {
         // A fanout's rows fall on pages all over the file (one per follower): a cache the size of
         // the interior pages' hot part is all that pays, 1 MB of them.
         _ = try await feedWriter.query("PRAGMA cache_size=-1000")
+        if let recovery {
+            _ = try await feedWriter.query("PRAGMA synchronous=OFF")
+            if recovery.needsRebuild { try await recovery.rebuild(on: feedWriter, mainPath: path, logger: logger) }
+        }
         var readerConnections: [SQLiteConnection] = []
         for _ in 0..<max(1, readers) {
             let reader = try await SQLiteConnection.open(path: path)
@@ -82,7 +92,8 @@ public final class SQLiteStore: Sendable {
             readerConnections.append(reader)
         }
         logger.debug("opened SQLite", metadata: ["path": "\(path)", "feeds": "\(feedsPath)", "readers": "\(readerConnections.count)"])
-        return SQLiteStore(path: path, writer: writer, feedWriter: feedWriter, readers: readerConnections, observer: observer)
+        return SQLiteStore(path: path, writer: writer, feedWriter: feedWriter, feedsMarker: recovery?.marker,
+                           readers: readerConnections, observer: observer)
     }
 
     static func configure(_ connection: SQLiteConnection) async throws {
@@ -93,10 +104,11 @@ public final class SQLiteStore: Sendable {
         _ = try await connection.query("PRAGMA cache_size=-2000")
     }
 
-    /// Closes every connection.
+    /// Closes every connection; the feeds file is synced, and this store's marker beside it removed.
     public func close() async throws {
         for reader in readers { try await reader.close() }
         try await feedWriter.close()
+        if let feedsMarker { try FeedsFileRecovery.finish(feedsPath: Self.feedsPath(for: path), marker: feedsMarker) }
         try await writer.close()
     }
 

@@ -132,4 +132,90 @@ import Testing
         #expect(log < 16 << 20, "the log was rewound while the writes went on")
         try await store.close()
     }
+
+    // MARK: The feeds file without syncs, and its rebuild after the machine went down
+
+    private func markers(in directory: URL) throws -> [String] {
+        try FileManager.default.contentsOfDirectory(atPath: directory.path).filter { $0.hasPrefix("starling-feeds.sqlite-unsynced.") }.sorted()
+    }
+
+    private func writeMarker(_ name: String, bootID: String, in directory: URL) throws {
+        try (bootID + "\n").write(to: directory.appendingPathComponent("starling-feeds.sqlite-unsynced.\(name)"), atomically: false, encoding: .utf8)
+    }
+
+    private func thisBoot() throws -> String {
+        try String(contentsOfFile: "/proc/sys/kernel/random/boot_id", encoding: .utf8).trimmingCharacters(in: .whitespacesAndNewlines)
+    }
+
+    private func feedRows(in store: SQLiteStore) async throws -> [String] {
+        try await store.read("SELECT owner_id, tweet_id, author_id FROM feeds.newsfeeds ORDER BY owner_id, tweet_id").map {
+            "\($0.column("owner_id")?.integer ?? 0):\($0.column("tweet_id")?.integer ?? 0):\($0.column("author_id")?.integer ?? 0)"
+        }
+    }
+
+    /// Users 1 and 2 follow 3; 3 posted tweets 30 and 31, 1 posted 10; rows as fanout wrote them.
+    private func storeWithFeeds() async throws -> (SQLiteStore, URL) {
+        let (store, directory) = try await openStore()
+        try await store.write { tx in
+            try tx.execute("INSERT INTO friendships (from_user_id, to_user_id, id) VALUES (1, 3, 1), (2, 3, 2)")
+            try tx.execute("INSERT INTO tweets (id, user_id, content) VALUES (10, 1, 'a'), (30, 3, 'b'), (31, 3, 'c')")
+            try tx.execute("INSERT INTO newsfeeds (owner_id, tweet_id, author_id) VALUES (1, 10, 1), (3, 30, 3), (3, 31, 3)")
+        }
+        let feeds = SQLiteNewsfeedRepository(store: store)
+        #expect(try await feeds.insert(tweetID: 30, authorID: 3, owners: [1, 2]) == 2)
+        #expect(try await feeds.insert(tweetID: 31, authorID: 3, owners: [1, 2]) == 2)
+        return (store, directory)
+    }
+
+    @Test func theFeedsFileIsWrittenWithoutSyncsAndMarkedWhileOpen() async throws {
+        let (store, directory) = try await openStore()
+        let mode = try await store.writeFeeds { tx in try tx.execute("PRAGMA synchronous").first?.column("synchronous")?.integer }
+        #expect(mode == 0, "no fsync in the feeds file's commits or checkpoints")
+        let open = try markers(in: directory)
+        #expect(open.count == 1 && open[0].hasPrefix("starling-feeds.sqlite-unsynced.\(getpid())."))
+        #expect(try String(contentsOf: directory.appendingPathComponent(open[0]), encoding: .utf8).contains(try thisBoot()))
+        try await store.close()
+        #expect(try markers(in: directory).isEmpty, "synced at close, so its marker is gone")
+    }
+
+    @Test func aMarkerOfAnotherBootMakesTheFeedsFileBeWrittenAgain() async throws {
+        let (store, directory) = try await storeWithFeeds()
+        // Rows the machine's crash may have lost or torn: one missing, one that should not be there.
+        try await store.writeFeeds { tx in
+            try tx.execute("DELETE FROM newsfeeds WHERE owner_id = 2 AND tweet_id = 31")
+            try tx.execute("INSERT INTO newsfeeds (owner_id, tweet_id, author_id) VALUES (2, 99, 3)")
+        }
+        try await store.close()
+        try writeMarker("4242.1", bootID: "00000000-0000-0000-0000-000000000000", in: directory)
+
+        let reopened = try await SQLiteStore.open(path: directory.appendingPathComponent("starling.sqlite").path, readers: 1)
+        #expect(try await feedRows(in: reopened) == ["1:10:1", "1:30:3", "1:31:3", "2:30:3", "2:31:3", "3:30:3", "3:31:3"],
+                "every follower's followee tweets and every author's own, from the main file")
+        #expect(try await reopened.read("SELECT name FROM feeds.sqlite_master WHERE name = 'newsfeeds_tweet'").count == 1)
+        let left = try markers(in: directory)
+        #expect(left.count == 1 && left[0].hasPrefix("starling-feeds.sqlite-unsynced.\(getpid())."), "the other boot's marker is gone")
+        let page = try await SQLiteNewsfeedRepository(store: reopened).entries(owner: 1, page: PageRequest(limit: 10))
+        #expect(page.items.map(\.tweetID) == [31, 30, 10])
+        try await reopened.close()
+    }
+
+    @Test func aMarkerOfThisBootIsRemovedWithoutARebuildOnceItsProcessIsGone() async throws {
+        let (store, directory) = try await storeWithFeeds()
+        try await store.writeFeeds { tx in try tx.execute("INSERT INTO newsfeeds (owner_id, tweet_id, author_id) VALUES (2, 99, 3)") }
+        try await store.close()
+        let ended = Process()
+        ended.executableURL = URL(fileURLWithPath: "/bin/true")
+        try ended.run()
+        ended.waitUntilExit()
+        try writeMarker("\(ended.processIdentifier).1", bootID: try thisBoot(), in: directory)
+        try writeMarker("\(getpid()).7", bootID: try thisBoot(), in: directory)
+
+        let reopened = try await SQLiteStore.open(path: directory.appendingPathComponent("starling.sqlite").path, readers: 1)
+        #expect(try await feedRows(in: reopened).contains("2:99:3"), "the process died, the machine did not: nothing rebuilt")
+        let left = try markers(in: directory)
+        #expect(!left.contains("starling-feeds.sqlite-unsynced.\(ended.processIdentifier).1"), "its process is gone")
+        #expect(left.contains("starling-feeds.sqlite-unsynced.\(getpid()).7"), "a live process's marker stays")
+        #expect(left.count == 2)
+        try await reopened.close()
+    }
 }
