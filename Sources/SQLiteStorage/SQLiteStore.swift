@@ -29,6 +29,9 @@ public final class SQLiteStore: Sendable {
     /// This store's marker beside the feeds file while it may hold unsynced rows (`FeedsFileRecovery`).
     private let feedsMarker: String?
     private let nextReader = Atomic<Int>(0)
+    /// Transactions committed by the main file's writer, for the background checkpointer: with
+    /// none since its last checkpoint, which copied everything, it has nothing to do.
+    let mainCommits = Atomic<Int>(0)
     private let observer: (any StatementObserver)?
 
     private init(path: String, writer: SQLiteConnection, feedWriter: SQLiteConnection, feedsMarker: String?,
@@ -124,7 +127,8 @@ public final class SQLiteStore: Sendable {
     /// between its statements.
     @discardableResult
     public func write<T: Sendable>(_ body: @escaping @Sendable (SQLiteTransaction) throws -> T) async throws -> T {
-        try await write(on: writer, body)
+        defer { mainCommits.wrappingAdd(1, ordering: .relaxed) }
+        return try await write(on: writer, body)
     }
 
     /// Runs `body` in one transaction on the feeds file's writer (its `newsfeeds` is the pushed
