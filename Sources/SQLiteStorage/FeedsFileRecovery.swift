@@ -26,7 +26,7 @@ import Glibc
 ///
 /// Where there is no boot id (not Linux), the file is synced like the main one and no marker is kept.
 struct FeedsFileRecovery {
-    /// The marker this store left: removed by `finish()` once the file is synced.
+    /// The marker this store left: removed by `finish(feedsPath:marker:)` once the file is synced.
     let marker: String?
     /// Markers of another boot, removed once the file is written again.
     let staleMarkers: [String]
@@ -115,9 +115,10 @@ struct FeedsFileRecovery {
                       metadata: ["rows": "\(rows)", "seconds": "\((ContinuousClock.now - started).components.seconds)"])
     }
 
-    /// Releases the lock, after removing the markers of another boot (the file is whole again).
-    func end() {
-        for path in staleMarkers { unlink(path) }
+    /// Releases the lock. The markers of another boot go only once the file was written again
+    /// (`rebuilt`): if the rebuild failed, the next open finds them and tries again.
+    func end(rebuilt: Bool) {
+        if rebuilt { for path in staleMarkers { unlink(path) } }
         close(lock)
     }
 

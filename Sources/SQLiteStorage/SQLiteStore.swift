@@ -66,7 +66,8 @@ public final class SQLiteStore: Sendable {
         let feedsPath = feedsPath(for: path)
         // Unsynced where a machine's crash can be told from a process's (`FeedsFileRecovery`).
         let recovery = try FeedsFileRecovery.bootID().map { try FeedsFileRecovery.begin(feedsPath: feedsPath, bootID: $0) }
-        defer { recovery?.end() }
+        var rebuilt = false
+        defer { recovery?.end(rebuilt: rebuilt) }
         let feedWriter = try await SQLiteConnection.open(path: feedsPath)
         // 1 KB pages (a new file only): a fanout touches one page per follower, each a frame of
         // the log and a page to copy at its checkpoint, so a quarter of the bytes to write. A POST
@@ -83,7 +84,10 @@ public final class SQLiteStore: Sendable {
         _ = try await feedWriter.query("PRAGMA cache_size=-1000")
         if let recovery {
             _ = try await feedWriter.query("PRAGMA synchronous=OFF")
-            if recovery.needsRebuild { try await recovery.rebuild(on: feedWriter, mainPath: path, logger: logger) }
+            if recovery.needsRebuild {
+                try await recovery.rebuild(on: feedWriter, mainPath: path, logger: logger)
+                rebuilt = true
+            }
         }
         var readerConnections: [SQLiteConnection] = []
         for _ in 0..<max(1, readers) {

@@ -218,4 +218,18 @@ import Testing
         #expect(left.count == 2)
         try await reopened.close()
     }
+
+    @Test func aRebuildThatFailsLeavesTheOtherBootsMarkerForTheNextOpen() async throws {
+        let directory = TemporaryDirectory.make()
+        let path = directory.appendingPathComponent("starling.sqlite").path
+        // A main file whose tables the rebuild cannot read.
+        let main = try await SQLiteConnection.open(path: path)
+        _ = try await main.query("CREATE TABLE tweets (id INTEGER PRIMARY KEY)")
+        _ = try await main.query("CREATE TABLE friendships (id INTEGER PRIMARY KEY)")
+        try await main.close()
+        try writeMarker("4242.1", bootID: "00000000-0000-0000-0000-000000000000", in: directory)
+
+        await #expect(throws: (any Error).self) { try await SQLiteStore.open(path: path, readers: 1) }
+        #expect(try markers(in: directory).contains("starling-feeds.sqlite-unsynced.4242.1"), "the next open rebuilds again")
+    }
 }
