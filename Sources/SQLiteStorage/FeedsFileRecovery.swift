@@ -27,7 +27,7 @@ import Glibc
 /// Where there is no boot id (not Linux), the file is synced like the main one and no marker is kept.
 struct FeedsFileRecovery {
     /// The marker this store left: removed by `finish(feedsPath:marker:)` once the file is synced.
-    let marker: String?
+    let marker: String
     /// Markers of another boot, removed once the file is written again.
     let staleMarkers: [String]
     /// The lock held while the file is looked at and, if need be, rebuilt.
@@ -40,8 +40,9 @@ struct FeedsFileRecovery {
         return id.isEmpty ? nil : id
     }
 
-    /// The prefix of the markers of the feeds file at `feedsPath`.
-    static func markerPrefix(for feedsPath: String) -> String { feedsPath + "-unsynced." }
+    /// The start of the file names of the markers of the feeds file at `feedsPath`, which are
+    /// followed by `<pid>.<random>`.
+    static func markerPrefix(for feedsPath: String) -> String { URL(fileURLWithPath: feedsPath).lastPathComponent + "-unsynced." }
 
     /// Takes the lock, looks at the markers left beside the feeds file and leaves this store's.
     /// When a marker of another boot is found, the feeds file is deleted here: `needsRebuild`.
@@ -56,7 +57,7 @@ struct FeedsFileRecovery {
         do {
             let url = URL(fileURLWithPath: feedsPath)
             let directory = url.deletingLastPathComponent().path
-            let prefix = url.lastPathComponent + "-unsynced."
+            let prefix = markerPrefix(for: feedsPath)
             var stale: [String] = []
             for name in (try? FileManager.default.contentsOfDirectory(atPath: directory)) ?? [] where name.hasPrefix(prefix) {
                 let path = directory + "/" + name
@@ -71,7 +72,7 @@ struct FeedsFileRecovery {
             if !stale.isEmpty {
                 for suffix in ["", "-wal", "-shm"] { unlink(feedsPath + suffix) }
             }
-            let marker = markerPrefix(for: feedsPath) + "\(getpid()).\(UInt32.random(in: 0...UInt32.max))"
+            let marker = directory + "/" + prefix + "\(getpid()).\(UInt32.random(in: 0...UInt32.max))"
             try writeDurably(bootID + "\n", to: marker, directory: directory)
             return FeedsFileRecovery(marker: marker, staleMarkers: stale, lock: lock)
         } catch {

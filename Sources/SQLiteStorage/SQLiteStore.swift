@@ -10,11 +10,11 @@ import Synchronization
 /// holding the database for its SQLite work only.
 ///
 /// The rows that fanout pushes into followers' newsfeeds live in a second file beside the first
-/// (`feedsPath(for:)`), with a writer of its own: a fanout writes ~50 rows to ~50
-/// different pages, so in one file the requests' small transactions waited for fanouts' large
-/// ones and for the checkpoints of the log they grew. Readers attach it as `feeds`; a feed read
-/// takes the union of both files' `newsfeeds` (an author's own rows are written in the main file,
-/// in the transaction that creates the tweet).
+/// (`feedsPath(for:)`), with a writer of its own: a fanout writes a row per follower (~100 in the
+/// default bench graph), each on a page of its own, so in one file the requests' small
+/// transactions waited for fanouts' large ones and for the checkpoints of the log they grew.
+/// Readers attach it as `feeds`; a feed read takes the union of both files' `newsfeeds` (an
+/// author's own rows are written in the main file, in the transaction that creates the tweet).
 ///
 /// Each connection runs one statement at a time, all its rows read before the next begins
 /// (`SQLiteConnection` runs its calls in order on a queue of its own): two statements interleaved
@@ -29,7 +29,7 @@ public final class SQLiteStore: Sendable {
     /// This store's marker beside the feeds file while it may hold unsynced rows (`FeedsFileRecovery`).
     private let feedsMarker: String?
     private let nextReader = Atomic<Int>(0)
-    /// Transactions committed by the main file's writer, for the background checkpointer: with
+    /// Write transactions on the main file (`write`, `writeSession`), for the background checkpointer: with
     /// none since its last checkpoint, which copied everything, it has nothing to do.
     let mainCommits = Atomic<Int>(0)
     private let observer: (any StatementObserver)?
@@ -171,6 +171,7 @@ public final class SQLiteStore: Sendable {
     public func writeSession<T: Sendable>(_ body: @escaping @Sendable (SQLiteSessionTransaction) async throws -> T) async throws -> T {
         let path = self.path
         let observer = self.observer
+        defer { mainCommits.wrappingAdd(1, ordering: .relaxed) }
         return try await Task {
             let connection = try await SQLiteConnection.open(path: path)
             try await Self.configure(connection)
