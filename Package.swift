@@ -245,7 +245,9 @@ let package = Package(
         ),
         .testTarget(name: "JobsTests", dependencies: ["Jobs", "StarlingTesting"], swiftSettings: swiftSettings),
         .testTarget(name: "StarlingCoreTests", dependencies: ["StarlingCore", "StarlingTestKit"], swiftSettings: swiftSettings),
-        .testTarget(name: "StarlingHTTPTests", dependencies: ["StarlingHTTP"], swiftSettings: swiftSettings),
+        .testTarget(name: "StarlingHTTPTests", dependencies: [
+            "StarlingHTTP", .product(name: "NIOEmbedded", package: "swift-nio"), .product(name: "NIOHTTPTypes", package: "swift-nio-extras"),
+        ], swiftSettings: swiftSettings),
         .testTarget(name: "AccountsTests", dependencies: ["Accounts", "StarlingTesting"], swiftSettings: swiftSettings),
         .testTarget(name: "TweetsTests", dependencies: ["Tweets", "StarlingTesting"], swiftSettings: swiftSettings),
         .testTarget(name: "FriendshipsTests", dependencies: ["Friendships", "StarlingTesting"], swiftSettings: swiftSettings),

@@ -26,8 +26,7 @@ public struct AuthenticationMiddleware: RouterMiddleware {
         _ request: Request, context: Context, next: (Request, Context) async throws -> Response
     ) async throws -> Response {
         var context = context
-        if let authorization = request.headers[.authorization], authorization.lowercased().hasPrefix("bearer ") {
-            let token = String(authorization.dropFirst(7)).trimmingCharacters(in: .whitespaces)
+        if let authorization = request.headers[.authorization], let token = BearerToken.token(in: authorization) {
             context.viewer = try await authenticate(token: token).map(Viewer.init)
         } else if let token = request.cookies[Self.cookieName]?.value, !token.isEmpty {
             context.viewer = try await authenticate(token: token).map(Viewer.init)

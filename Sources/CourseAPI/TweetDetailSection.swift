@@ -1,3 +1,4 @@
+import StarlingCore
 import StarlingHTTP
 
 /// A part of the tweet detail answer that another domain contributes (`"comments"` by Comments,

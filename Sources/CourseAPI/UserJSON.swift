@@ -1,5 +1,6 @@
 import Accounts
 import Media
+import StarlingCore
 import StarlingHTTP
 
 /// A user as embedded everywhere in the API: `{"id", "username", "nickname", "avatar_url"}`.

@@ -21,8 +21,7 @@ struct MastodonAuthMiddleware: RouterMiddleware {
         var context = context
         let sessionViewer = context.viewer
         context.viewer = nil
-        if let authorization = request.headers[.authorization], authorization.lowercased().hasPrefix("bearer ") {
-            let text = String(authorization.dropFirst(7)).trimmingCharacters(in: .whitespaces)
+        if let authorization = request.headers[.authorization], let text = BearerToken.token(in: authorization) {
             if let token = try await authenticate(text) {
                 try Self.check(token.scopes, request)
                 context.viewer = token.userID.map { Viewer(userID: $0, tokenHash: token.tokenHash) }

@@ -51,14 +51,10 @@ enum SQL {
     /// index search per id, one statement text whatever their number, and none of the temporary
     /// index SQLite builds (and zeroes) for an `IN (?, ?, …)` list on every run.
     static func idArray(_ ids: [Int64]) -> SQLiteData {
-        var text = "["
-        text.reserveCapacity(ids.count * 20 + 2)
-        for (index, id) in ids.enumerated() {
-            if index > 0 { text += "," }
-            text += String(id)
-        }
-        text += "]"
-        return text.sqlite
+        // Written byte by byte: appending each id's `String` cost ~1,200 instructions an id.
+        var writer = JSONWriter(capacity: ids.count * 21 + 2)
+        writer.array(ids)
+        return writer.string.sqlite
     }
 
     /// The exclusive key bounds of a page, as binds for `key < ? AND key > ?`, then the limit

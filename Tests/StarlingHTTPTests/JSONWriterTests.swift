@@ -1,5 +1,6 @@
 import Foundation
 import NIOCore
+import StarlingCore
 import StarlingHTTP
 import Testing
 

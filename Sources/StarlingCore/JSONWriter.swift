@@ -1,4 +1,3 @@
-import Hummingbird
 import NIOCore
 
 /// A value that writes its own JSON. The API's hot pages (newsfeeds, timelines) are written this
@@ -8,47 +7,60 @@ public protocol JSONWritable: Sendable {
     func writeJSON(to writer: inout JSONWriter)
 }
 
-/// Writes JSON into an array of bytes: objects, arrays, keys and scalars in order; commas are
-/// placed by the writer. The bytes go into a plain `[UInt8]` and become a `ByteBuffer` once, at
-/// the end: a page is hundreds of small writes, and each `ByteBuffer` write checked its storage's
-/// uniqueness and capacity through several calls (some 400 instructions per tweet of a page).
-public struct JSONWriter {
-    /// What has been written.
-    public private(set) var bytes: [UInt8] = []
+/// Writes JSON into memory of its own: objects, arrays, keys and scalars in order; commas are
+/// placed by the writer. The bytes become a `ByteBuffer` or an array once, at the end. A page is
+/// hundreds of small writes, so each is a capacity check and a copy: `ByteBuffer` checked its
+/// storage's uniqueness and capacity through several calls (some 400 instructions per tweet of a
+/// page), and so did a `[UInt8]` (about 250 per key). Not copyable: the memory has one owner.
+public struct JSONWriter: ~Copyable {
+    private var start: UnsafeMutablePointer<UInt8>
+    private var count = 0
+    private var capacity: Int
     private var first = true
 
     /// - Parameter afterMember: start as if a member had been written (the next key gets a comma):
     ///   for encoding the members that continue an object elsewhere (`encodedMembers`).
     public init(capacity: Int = 16_384, afterMember: Bool = false) {
-        bytes.reserveCapacity(capacity)
-        self.first = !afterMember
+        self.capacity = max(capacity, 64)
+        start = .allocate(capacity: self.capacity)
+        first = !afterMember
     }
 
+    deinit {
+        start.deallocate()
+    }
+
+    /// What has been written (a copy, exactly as large).
+    public var bytes: [UInt8] { Array(UnsafeBufferPointer(start: start, count: count)) }
+
     /// What has been written, in storage of its own exactly as large (for keeping).
-    public var compactBytes: [UInt8] { bytes.withUnsafeBufferPointer { Array($0) } }
+    public var compactBytes: [UInt8] { bytes }
+
+    /// What has been written, as text (a copy).
+    public var string: String { String(decoding: UnsafeBufferPointer(start: start, count: count), as: UTF8.self) }
 
     /// What has been written, as a buffer (a copy).
-    public var buffer: ByteBuffer { ByteBuffer(bytes: bytes) }
+    public var buffer: ByteBuffer { ByteBuffer(bytes: UnsafeRawBufferPointer(start: start, count: count)) }
 
     public mutating func beginObject() {
         separate()
-        bytes.append(UInt8(ascii: "{"))
+        append(UInt8(ascii: "{"))
         first = true
     }
 
     public mutating func endObject() {
-        bytes.append(UInt8(ascii: "}"))
+        append(UInt8(ascii: "}"))
         first = false
     }
 
     public mutating func beginArray() {
         separate()
-        bytes.append(UInt8(ascii: "["))
+        append(UInt8(ascii: "["))
         first = true
     }
 
     public mutating func endArray() {
-        bytes.append(UInt8(ascii: "]"))
+        append(UInt8(ascii: "]"))
         first = false
     }
 
@@ -57,14 +69,14 @@ public struct JSONWriter {
     public mutating func key(runtime name: String) {
         separate()
         writeQuoted(name)
-        bytes.append(UInt8(ascii: ":"))
+        append(UInt8(ascii: ":"))
         first = true
     }
 
     /// The next member's key (plain ASCII, written as is).
     public mutating func key(_ name: StaticString) {
         separate()
-        bytes.append(UInt8(ascii: "\""))
+        append(UInt8(ascii: "\""))
         append(name)
         append("\":")
         first = true
@@ -96,7 +108,8 @@ public struct JSONWriter {
                 start -= 1
                 scratch[start] = UInt8(ascii: "-")
             }
-            bytes.append(contentsOf: UnsafeRawBufferPointer(rebasing: scratch[start...]))
+            let written = UnsafeRawBufferPointer(rebasing: scratch[start...])
+            append(UnsafeBufferPointer(start: written.baseAddress?.assumingMemoryBound(to: UInt8.self), count: written.count))
         }
     }
 
@@ -117,7 +130,7 @@ public struct JSONWriter {
     /// A value encoded before (a whole JSON value), copied as it is.
     public mutating func encoded(_ encoded: [UInt8]) {
         separate()
-        bytes.append(contentsOf: encoded)
+        append(encoded)
         first = false
     }
 
@@ -130,7 +143,7 @@ public struct JSONWriter {
     /// Members encoded before by a writer made with `afterMember: true` (so with their leading
     /// comma), copied as they are into the open object.
     public mutating func encodedMembers(_ encoded: [UInt8]) {
-        bytes.append(contentsOf: encoded)
+        append(encoded)
         first = false
     }
 
@@ -146,6 +159,13 @@ public struct JSONWriter {
         endArray()
     }
 
+    /// An array of integers.
+    public mutating func array(_ integers: [Int64]) {
+        beginArray()
+        for integer in integers { int(integer) }
+        endArray()
+    }
+
     /// An array of strings.
     public mutating func array(_ strings: [String]) {
         beginArray()
@@ -154,25 +174,25 @@ public struct JSONWriter {
     }
 
     private mutating func separate() {
-        if !first { bytes.append(UInt8(ascii: ",")) }
+        if !first { append(UInt8(ascii: ",")) }
         first = false
     }
 
     private mutating func writeQuoted(_ value: String) {
-        bytes.append(UInt8(ascii: "\""))
+        append(UInt8(ascii: "\""))
         var value = value
         value.withUTF8 { utf8 in  // contiguous UTF-8 (native strings are; others are made so)
             var pending = 0
             for index in utf8.indices {
                 let byte = utf8[index]
                 guard byte == UInt8(ascii: "\"") || byte == UInt8(ascii: "\\") || byte < 0x20 else { continue }
-                bytes.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[pending..<index]))
+                append(UnsafeBufferPointer(rebasing: utf8[pending..<index]))
                 writeEscape(byte)
                 pending = index + 1
             }
-            bytes.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[pending...]))
+            append(UnsafeBufferPointer(rebasing: utf8[pending...]))
         }
-        bytes.append(UInt8(ascii: "\""))
+        append(UInt8(ascii: "\""))
     }
 
     private mutating func writeEscape(_ byte: UInt8) {
@@ -185,38 +205,53 @@ public struct JSONWriter {
         default:
             let hex: StaticString = "0123456789abcdef"
             append("\\u00")
-            bytes.append(hex.utf8Start[Int(byte >> 4)])
-            bytes.append(hex.utf8Start[Int(byte & 0xF)])
+            append(hex.utf8Start[Int(byte >> 4)])
+            append(hex.utf8Start[Int(byte & 0xF)])
         }
     }
 
     private mutating func append(_ text: StaticString) {
-        bytes.append(contentsOf: UnsafeBufferPointer(start: text.utf8Start, count: text.utf8CodeUnitCount))
+        append(UnsafeBufferPointer(start: text.utf8Start, count: text.utf8CodeUnitCount))
     }
-}
 
-extension JSONBody {
-    /// A JSON response from a value that writes itself.
-    public static func response(writing value: some JSONWritable, status: HTTPResponse.Status = .ok) -> Response {
-        var writer = JSONWriter()
-        value.writeJSON(to: &writer)
-        return Response(status: status, headers: [.contentType: "application/json"], body: .init(byteBuffer: writer.buffer))
+    private mutating func append(_ array: [UInt8]) {
+        reserve(array.count)
+        let destination = start + count
+        array.withUnsafeBufferPointer { source in
+            guard let base = source.baseAddress else { return }
+            destination.update(from: base, count: source.count)
+        }
+        count += array.count
     }
-}
 
-extension EndlessPage: JSONWritable where Item: JSONWritable {
-    public func writeJSON(to writer: inout JSONWriter) {
-        writer.beginObject()
-        writer.key("has_next_page")
-        writer.bool(hasNextPage)
-        writer.key("results")
-        writer.array(results)
-        writer.endObject()
+    private mutating func append(_ source: UnsafeBufferPointer<UInt8>) {
+        guard let base = source.baseAddress else { return }
+        reserve(source.count)
+        (start + count).update(from: base, count: source.count)
+        count += source.count
     }
-}
 
-extension Array: JSONWritable where Element: JSONWritable {
-    public func writeJSON(to writer: inout JSONWriter) {
-        writer.array(self)
+    @inline(__always)
+    private mutating func append(_ byte: UInt8) {
+        reserve(1)
+        start[count] = byte
+        count += 1
+    }
+
+    @inline(__always)
+    private mutating func reserve(_ more: Int) {
+        if capacity - count < more { grow(toHold: more) }
+    }
+
+    /// Doubles the memory until `more` bytes fit after what is written (a page is bounded well
+    /// below where doubling could overflow; the arithmetic traps rather than wraps if it did).
+    private mutating func grow(toHold more: Int) {
+        var larger = capacity * 2
+        while larger - count < more { larger *= 2 }
+        let moved = UnsafeMutablePointer<UInt8>.allocate(capacity: larger)
+        moved.initialize(from: start, count: count)
+        start.deallocate()
+        start = moved
+        capacity = larger
     }
 }
