@@ -8,15 +8,18 @@ public protocol RESPArgument: Sendable {
 
 extension String: RESPArgument {
     public func writeBulkString(into buffer: inout ByteBuffer) {
-        buffer.writeString("$\(utf8.count)\r\n")
-        buffer.writeString(self)
+        var text = self
+        text.withUTF8 { utf8 in
+            buffer.writeBulkStringHeader(length: utf8.count)
+            buffer.writeBytes(utf8)
+        }
         buffer.writeStaticString("\r\n")
     }
 }
 
 extension ByteBuffer: RESPArgument {
     public func writeBulkString(into buffer: inout ByteBuffer) {
-        buffer.writeString("$\(readableBytes)\r\n")
+        buffer.writeBulkStringHeader(length: readableBytes)
         buffer.writeImmutableBuffer(self)
         buffer.writeStaticString("\r\n")
     }
@@ -24,13 +27,120 @@ extension ByteBuffer: RESPArgument {
 
 extension Int: RESPArgument {
     public func writeBulkString(into buffer: inout ByteBuffer) {
-        String(self).writeBulkString(into: &buffer)
+        Int64(self).writeBulkString(into: &buffer)
     }
 }
 
 extension Int64: RESPArgument {
+    /// Its decimal digits, written without a `String` (ids are most of a multi-key command).
     public func writeBulkString(into buffer: inout ByteBuffer) {
-        String(self).writeBulkString(into: &buffer)
+        var digits = DecimalDigits(self)
+        digits.withBytes { bytes in
+            buffer.writeBulkStringHeader(length: bytes.count)
+            buffer.writeBytes(bytes)
+        }
+        buffer.writeStaticString("\r\n")
+    }
+}
+
+/// A key made of a text prefix and a decimal number (`kv:tweet:` and 42 for `kv:tweet:42`),
+/// written as one bulk string with no `String` made for it: a multi-key read of a page's tweets
+/// built and copied each key twice as text.
+public struct RESPNumberedKey: RESPArgument {
+    public let prefix: String
+    public let number: Int64
+
+    public init(prefix: String, number: Int64) {
+        self.prefix = prefix
+        self.number = number
+    }
+
+    public func writeBulkString(into buffer: inout ByteBuffer) {
+        var digits = DecimalDigits(number)
+        var prefix = self.prefix
+        prefix.withUTF8 { prefixBytes in
+            digits.withBytes { digitBytes in
+                buffer.writeBulkStringHeader(length: prefixBytes.count + digitBytes.count)
+                buffer.writeBytes(prefixBytes)
+                buffer.writeBytes(digitBytes)
+            }
+        }
+        buffer.writeStaticString("\r\n")
+    }
+}
+
+extension ByteBuffer {
+    /// `$<length>\r\n` (or `*<count>\r\n` with that marker), in one write.
+    mutating func writeBulkStringHeader(length: Int, marker: UInt8 = UInt8(ascii: "$")) {
+        var digits = DecimalDigits(Int64(length))
+        var header: (UInt64, UInt64, UInt64, UInt64) = (0, 0, 0, 0)
+        let count = withUnsafeMutableBytes(of: &header) { scratch in
+            scratch[0] = marker
+            let written = digits.withBytes { bytes in
+                UnsafeMutableRawBufferPointer(rebasing: scratch[1...]).copyMemory(from: bytes)
+                return bytes.count
+            }
+            scratch[written + 1] = UInt8(ascii: "\r")
+            scratch[written + 2] = UInt8(ascii: "\n")
+            return written + 3
+        }
+        withUnsafeBytes(of: &header) { writeBytes(UnsafeRawBufferPointer(rebasing: $0[..<count])) }
+    }
+}
+
+/// The decimal digits of an `Int64` (sign included), made on the stack from the end.
+struct DecimalDigits {
+    /// The value of decimal text as `String(value)` writes it, or of any text `Int64(_:)` reads
+    /// (an optional sign, 1 to 19 digits): `.invalid` for anything else, `.outOfRange` past `Int64`.
+    enum Parsed: Equatable {
+        case value(Int64)
+        case invalid
+        case outOfRange
+    }
+
+    static func parse(_ bytes: UnsafeRawBufferPointer) -> Parsed {
+        guard let first = bytes.first else { return .invalid }
+        let negative = first == UInt8(ascii: "-")
+        var index = negative || first == UInt8(ascii: "+") ? 1 : 0
+        guard (1...19).contains(bytes.count - index) else { return .invalid }
+        var value: Int64 = 0
+        while index < bytes.count {
+            let byte = bytes[index]
+            guard byte >= UInt8(ascii: "0"), byte <= UInt8(ascii: "9") else { return .invalid }
+            let digit = Int64(byte - UInt8(ascii: "0"))
+            let (shifted, overflow) = value.multipliedReportingOverflow(by: 10)
+            let (next, overflow2) = negative ? shifted.subtractingReportingOverflow(digit) : shifted.addingReportingOverflow(digit)
+            guard !overflow, !overflow2 else { return .outOfRange }
+            value = next
+            index += 1
+        }
+        return .value(value)
+    }
+
+    private var storage: (UInt64, UInt64, UInt64) = (0, 0, 0)
+    private var start = 24
+
+    init(_ value: Int64) {
+        var magnitude = value.magnitude
+        var start = 24
+        withUnsafeMutableBytes(of: &storage) { scratch in
+            repeat {
+                start -= 1
+                scratch[start] = UInt8(ascii: "0") &+ UInt8(truncatingIfNeeded: magnitude % 10)
+                magnitude /= 10
+            } while magnitude > 0
+            if value < 0 {
+                start -= 1
+                scratch[start] = UInt8(ascii: "-")
+            }
+        }
+        self.start = start
+    }
+
+    /// The digits (at most 20 bytes), valid inside `body`.
+    mutating func withBytes<Result>(_ body: (UnsafeRawBufferPointer) -> Result) -> Result {
+        let start = self.start
+        return withUnsafeBytes(of: &storage) { body(UnsafeRawBufferPointer(rebasing: $0[start...])) }
     }
 }
 

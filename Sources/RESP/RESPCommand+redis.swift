@@ -5,8 +5,10 @@ extension RESPCommand {
         RESPCommand("GET", key)
     }
 
-    public static func mget(_ keys: [String]) -> RESPCommand {
-        with("MGET", keys)
+    public static func mget(_ keys: [some RESPArgument]) -> RESPCommand {
+        var command = RESPCommand("MGET")
+        command.append(contentsOf: keys)
+        return command
     }
 
     /// `SET key value [PX milliseconds] [NX]`.

@@ -1,50 +1,34 @@
 import NIOCore
 
-extension RESPParser {
+extension RESPParser.Reader {
     private static let cr = UInt8(ascii: "\r")
     private static let lf = UInt8(ascii: "\n")
 
-    /// The bytes up to the next CRLF, consuming the CRLF too; nil when the line is not complete.
-    func line(_ buffer: inout ByteBuffer) throws(RedisError) -> ByteBuffer? {
-        let view = buffer.readableBytesView
-        guard let crIndex = view.firstIndex(of: Self.cr) else {
-            if view.count > limits.maxLineLength { throw .protocolError("a line longer than \(limits.maxLineLength) bytes") }
-            return nil
-        }
-        let length = crIndex - view.startIndex
+    /// Where the bytes up to the next CRLF are, consuming the CRLF too; nil when the line is not
+    /// complete.
+    mutating func line() throws(RedisError) -> Range<Int>? {
+        var end = offset
+        while end < bytes.count, bytes[end] != Self.cr { end += 1 }
+        let length = end - offset
         guard length <= limits.maxLineLength else { throw .protocolError("a line longer than \(limits.maxLineLength) bytes") }
-        guard buffer.readableBytes >= length + 2 else { return nil }
-        guard buffer.getInteger(at: buffer.readerIndex + length + 1, as: UInt8.self) == Self.lf else {
-            throw .protocolError("a carriage return without a line feed")
-        }
-        guard let line = buffer.readSlice(length: length) else { return nil }
-        buffer.moveReaderIndex(forwardBy: 2)
-        return line
+        guard end + 1 < bytes.count else { return nil }
+        guard bytes[end + 1] == Self.lf else { throw .protocolError("a carriage return without a line feed") }
+        defer { offset = end + 2 }
+        return offset..<end
     }
 
     /// A decimal 64-bit integer, optionally signed; nothing else on the line.
-    func integer(_ line: ByteBuffer) throws(RedisError) -> Int64 {
-        var digits = line.readableBytesView[...]
-        let negative = digits.first == UInt8(ascii: "-")
-        if negative || digits.first == UInt8(ascii: "+") { digits = digits.dropFirst() }
-        guard !digits.isEmpty, digits.count <= 19 else { throw .protocolError("invalid integer '\(String(buffer: line))'") }
-        var value: Int64 = 0
-        for byte in digits {
-            guard byte >= UInt8(ascii: "0"), byte <= UInt8(ascii: "9") else {
-                throw .protocolError("invalid integer '\(String(buffer: line))'")
-            }
-            let digit = Int64(byte - UInt8(ascii: "0"))
-            let (shifted, overflow) = value.multipliedReportingOverflow(by: 10)
-            let (next, overflow2) = negative ? shifted.subtractingReportingOverflow(digit) : shifted.addingReportingOverflow(digit)
-            guard !overflow, !overflow2 else { throw .protocolError("integer out of range '\(String(buffer: line))'") }
-            value = next
+    func integer(_ line: Range<Int>) throws(RedisError) -> Int64 {
+        switch DecimalDigits.parse(UnsafeRawBufferPointer(rebasing: bytes[line])) {
+        case .value(let value): return value
+        case .invalid: throw .protocolError("invalid integer '\(text(line))'")
+        case .outOfRange: throw .protocolError("integer out of range '\(text(line))'")
         }
-        return value
     }
 
     /// The length line of a bulk string or aggregate: -1 (when allowed) for null, else `0...limit`.
-    func length(_ buffer: inout ByteBuffer, allowsNull: Bool, limit: Int) throws(RedisError) -> Int? {
-        guard let line = try line(&buffer) else { return nil }
+    mutating func length(allowsNull: Bool, limit: Int) throws(RedisError) -> Int? {
+        guard let line = try line() else { return nil }
         let length = try integer(line)
         if length == -1, allowsNull { return -1 }
         guard length >= 0 else { throw .protocolError("invalid length \(length)") }
@@ -52,35 +36,43 @@ extension RESPParser {
         return Int(length)
     }
 
-    /// `length` bytes followed by CRLF.
-    func bulk(_ buffer: inout ByteBuffer, length: Int) throws(RedisError) -> ByteBuffer? {
-        guard buffer.readableBytes >= length + 2 else { return nil }
-        guard let bytes = buffer.readSlice(length: length) else { return nil }
-        guard buffer.readInteger(as: UInt8.self) == Self.cr, buffer.readInteger(as: UInt8.self) == Self.lf else {
+    /// Where `length` bytes followed by CRLF are, consuming them.
+    mutating func bulk(length: Int) throws(RedisError) -> Range<Int>? {
+        guard bytes.count - offset >= length + 2 else { return nil }
+        let end = offset + length
+        guard bytes[end] == Self.cr, bytes[end + 1] == Self.lf else {
             throw .protocolError("a bulk string not followed by CRLF")
         }
-        return bytes
+        defer { offset = end + 2 }
+        return offset..<end
     }
 
-    func verbatim(_ bytes: ByteBuffer) throws(RedisError) -> RESPValue {
-        guard bytes.readableBytes >= 4, bytes.getInteger(at: bytes.readerIndex + 3, as: UInt8.self) == UInt8(ascii: ":") else {
+    /// The bytes at `range`, as a slice of the buffer (no copy).
+    func slice(_ range: Range<Int>) -> ByteBuffer {
+        source.getSlice(at: source.readerIndex + range.lowerBound, length: range.count) ?? ByteBuffer()
+    }
+
+    /// The bytes at `range`, as text.
+    func text(_ range: Range<Int>) -> String {
+        String(decoding: UnsafeRawBufferPointer(rebasing: bytes[range]), as: UTF8.self)
+    }
+
+    func verbatim(_ range: Range<Int>) throws(RedisError) -> RESPValue {
+        guard range.count >= 4, bytes[range.lowerBound + 3] == UInt8(ascii: ":") else {
             throw .protocolError("a verbatim string without its 'fmt:' prefix")
         }
-        let format = String(buffer: bytes.getSlice(at: bytes.readerIndex, length: 3) ?? ByteBuffer())
-        let text = String(buffer: bytes.getSlice(at: bytes.readerIndex + 4, length: bytes.readableBytes - 4) ?? ByteBuffer())
-        return .verbatimString(format: format, text: text)
+        return .verbatimString(format: text(range.lowerBound..<range.lowerBound + 3), text: text(range.lowerBound + 4..<range.upperBound))
     }
 
-    func boolean(_ line: ByteBuffer) throws(RedisError) -> RESPValue {
-        switch String(buffer: line) {
+    func boolean(_ text: String) throws(RedisError) -> RESPValue {
+        switch text {
         case "t": return .boolean(true)
         case "f": return .boolean(false)
-        default: throw .protocolError("invalid boolean '\(String(buffer: line))'")
+        default: throw .protocolError("invalid boolean '\(text)'")
         }
     }
 
-    func double(_ line: ByteBuffer) throws(RedisError) -> RESPValue {
-        let text = String(buffer: line)
+    func double(_ text: String) throws(RedisError) -> RESPValue {
         let allowed = text.utf8.allSatisfy { $0 >= UInt8(ascii: "0") && $0 <= UInt8(ascii: "9") || "+-.eE".utf8.contains($0) }
         if allowed, let value = Double(text) { return .double(value) }
         switch text {
@@ -91,8 +83,7 @@ extension RESPParser {
         }
     }
 
-    func bigNumber(_ line: ByteBuffer) throws(RedisError) -> RESPValue {
-        let text = String(buffer: line)
+    func bigNumber(_ text: String) throws(RedisError) -> RESPValue {
         let digits = text.utf8.drop(while: { $0 == UInt8(ascii: "-") || $0 == UInt8(ascii: "+") })
         guard !digits.isEmpty, text.utf8.count - digits.count <= 1,
               digits.allSatisfy({ $0 >= UInt8(ascii: "0") && $0 <= UInt8(ascii: "9") }) else {

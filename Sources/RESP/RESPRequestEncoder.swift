@@ -7,7 +7,7 @@ public struct RESPRequestEncoder: Sendable {
 
     /// Appends `*<count>\r\n` and the command's bulk strings to `buffer`.
     public func encode(_ command: RESPCommand, into buffer: inout ByteBuffer) {
-        buffer.writeString("*\(command.argumentCount)\r\n")
+        buffer.writeBulkStringHeader(length: command.argumentCount, marker: UInt8(ascii: "*"))
         buffer.writeImmutableBuffer(command.encodedArguments)
     }
 

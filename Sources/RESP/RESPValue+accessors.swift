@@ -35,6 +35,14 @@ extension RESPValue {
         }
     }
 
+    /// A bulk string holding a decimal 64-bit integer (as a sorted set's members are), read from
+    /// its bytes without a `String`.
+    public var decimal: Int64? {
+        guard case .bulkString(let bytes) = withoutAttributes else { return nil }
+        guard case .value(let value) = bytes.withUnsafeReadableBytes(DecimalDigits.parse) else { return nil }
+        return value
+    }
+
     /// The elements of an array, set or push.
     public var array: [RESPValue]? {
         switch withoutAttributes {

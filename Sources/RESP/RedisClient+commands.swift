@@ -8,7 +8,7 @@ extension RedisClient {
     }
 
     /// The values at `keys`, in order, nil where absent.
-    public func mget(_ keys: [String]) async throws -> [ByteBuffer?] {
+    public func mget(_ keys: [some RESPArgument]) async throws -> [ByteBuffer?] {
         guard !keys.isEmpty else { return [] }
         let command = RESPCommand.mget(keys)
         let reply = try await send(command)

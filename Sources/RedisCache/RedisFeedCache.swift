@@ -35,7 +35,7 @@ public final class RedisFeedCache: FeedCache {
         guard replies.count == 3, let members = replies[0].array else {
             throw RedisError.protocolError("unexpected replies to a feed page: \(replies)")
         }
-        let ids = members.compactMap { $0.string.flatMap { Int64($0) } }
+        let ids = members.compactMap(\.decimal)
         if ids.count > page.limit { return .hit(ids: Array(ids.prefix(page.limit)), hasNextPage: true) }
         guard replies[2].int == 1 else { return .miss }
         return replies[1].isNull ? .beyondCache : .hit(ids: ids, hasNextPage: false)

@@ -32,6 +32,12 @@ public struct RedisKeyValueCache: KeyValueCache {
         try await client.mget(keys.map { prefix + $0 })
     }
 
+    /// The keys are written straight into the command (`prefix`, the kind, `:`, the digits).
+    public func values(kind: String, ids: [Int64]) async throws -> [ByteBuffer?] {
+        let keyPrefix = prefix + kind + ":"
+        return try await client.mget(ids.map { RESPNumberedKey(prefix: keyPrefix, number: $0) })
+    }
+
     public func set(_ entries: [String: ByteBuffer], ttlSeconds: Int) async throws {
         let commands = entries.map { RESPCommand.set(prefix + $0.key, $0.value, expireMilliseconds: max(1, ttlSeconds) * 1_000) }
         try await client.pipeline(commands).throwingFirstError()

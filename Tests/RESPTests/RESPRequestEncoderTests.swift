@@ -24,6 +24,26 @@ import Testing
         #expect(wire(RESPCommand("X", Int64(1_767_225_600_000_000))) == "*2\r\n$1\r\nX\r\n$16\r\n1767225600000000\r\n")
     }
 
+    @Test func integersAtTheirEdgesAndNumberedKeys() throws {
+        #expect(wire(RESPCommand("X", Int64.min, Int64.max, 0)) == "*4\r\n$1\r\nX\r\n$20\r\n-9223372036854775808\r\n$19\r\n9223372036854775807\r\n$1\r\n0\r\n")
+        #expect(wire(.mget([RESPNumberedKey(prefix: "kv:tweet:", number: 42), RESPNumberedKey(prefix: "", number: -7)]))
+            == "*3\r\n$4\r\nMGET\r\n$11\r\nkv:tweet:42\r\n$2\r\n-7\r\n")
+        let long = String(repeating: "k", count: 12_345)
+        #expect(wire(RESPCommand("GET", long)) == "*2\r\n$3\r\nGET\r\n$12345\r\n\(long)\r\n")
+    }
+
+    @Test func decimalBulkStringsReadAsIntegers() {
+        func decimal(_ text: String) -> Int64? { RESPValue.bulkString(ByteBuffer(string: text)).decimal }
+        #expect(decimal("1767225600000001") == 1_767_225_600_000_001)
+        #expect(decimal("-9223372036854775808") == .min)
+        #expect(decimal("9223372036854775807") == .max)
+        #expect(decimal("+5") == 5)
+        for refused in ["", "-", "9223372036854775808", "12a", " 1", "1.0", "complete", "12345678901234567890"] {
+            #expect(decimal(refused) == nil, "\(refused)")
+        }
+        #expect(RESPValue.integer(5).decimal == nil, "an integer reply is not a bulk string")
+    }
+
     @Test func scoresOfIdsAreWrittenExactly() {
         #expect(wire(.zadd("z", [(1_767_225_600_000_001, "1767225600000001")]))
             == "*4\r\n$4\r\nZADD\r\n$1\r\nz\r\n$16\r\n1767225600000001\r\n$16\r\n1767225600000001\r\n")
