@@ -49,4 +49,9 @@ final class TweetFragment: Sendable {
             + tweet.photoKeys
         self.cost = self.head.count + self.middle.count + self.createdAt.count + strings.reduce(0) { $0 + $1.utf8.count } + 400
     }
+
+    /// Whether `user` shows as this fragment's author does: the members `UserJSON` writes.
+    func rendersAuthor(_ user: User) -> Bool {
+        author.id == user.id && author.username == user.username && author.nickname == user.nickname && author.avatarKey == user.avatarKey
+    }
 }

@@ -3,8 +3,9 @@ import StarlingCore
 import Synchronization
 import Tweets
 
-/// This process's encoded tweets, by id. A fragment is used only while the tweet and author it
-/// was made from equal the ones being rendered — a changed count, content, nickname or avatar
+/// This process's encoded tweets, by id. A fragment is used only while the tweet it was made from
+/// equals the one being rendered, and its author does in every member the JSON shows (the email
+/// and password hash are not compared) — a changed count, content, nickname or avatar
 /// makes a new one — so it needs no invalidation and can never show an old version: the object
 /// cache (invalidated on every change) stays the source of truth.
 ///
@@ -44,7 +45,7 @@ public final class TweetFragments: Sendable {
 
     /// The fragment of this version of `tweet` by `author`, encoded now if this process has not yet.
     func fragment(_ tweet: Tweet, author: User) -> TweetFragment {
-        if let found = lookUp(tweet.id), found.tweet == tweet, found.author == author { return found }
+        if let found = lookUp(tweet.id), found.tweet == tweet, found.rendersAuthor(author) { return found }
         let made = TweetFragment(tweet, author: author)
         keep(made)
         return made

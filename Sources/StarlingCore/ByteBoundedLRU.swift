@@ -141,9 +141,11 @@ public struct ByteBoundedLRU<Key: Hashable, Value> {
     }
 
     private mutating func unlink(_ slot: Int32) {
-        let node = nodes[Int(slot)]
-        if node.older != Self.none { nodes[Int(node.older)].newer = node.newer } else { oldest = node.newer }
-        if node.newer != Self.none { nodes[Int(node.newer)].older = node.older } else { newest = node.older }
+        // The two links only: copying the node would retain and release its key and value.
+        let older = nodes[Int(slot)].older
+        let newer = nodes[Int(slot)].newer
+        if older != Self.none { nodes[Int(older)].newer = newer } else { oldest = newer }
+        if newer != Self.none { nodes[Int(newer)].older = older } else { newest = older }
         nodes[Int(slot)].newer = Self.none
         nodes[Int(slot)].older = Self.none
     }

@@ -51,18 +51,21 @@ public struct ObjectCache: Sendable {
         let stale = pendingKeys.isEmpty ? [] : pendingKeys.filter(unique.map(key))
         var found: [Int64: Value] = [:]
         found.reserveCapacity(unique.count)
+        var missing: [Int64] = []
         do {
             let values = try await cache.values(kind: kind, ids: unique)
             for (id, value) in zip(unique, values) {
                 guard var bytes = value, stale.isEmpty || !stale.contains(key(id)),
-                      let decoded = Value(from: &bytes) else { continue }
+                      let decoded = Value(from: &bytes) else {
+                    missing.append(id)
+                    continue
+                }
                 found[id] = decoded
             }
         } catch {
             logger.debug("object cache unavailable", metadata: ["error": "\(error)"])
             return try await load(ids)
         }
-        let missing = unique.filter { found[$0] == nil }
         StarlingMetrics.objectCache(hits: found.count, misses: missing.count, kind: kind)
         guard !missing.isEmpty else { return found }
         let loaded = try await load(missing)

@@ -24,9 +24,11 @@ public struct HydrateTweets: Sendable {
         guard !page.isEmpty else { return [] }
         let originalIDs = Array(Set(page.compactMap(\.retweetOf)))
         let originals = originalIDs.isEmpty ? [:] : try await tweets.tweets(ids: originalIDs)
-        let all = page + originals.values
-        let ids = Array(Set(all.map(\.id)))
-        async let authors = users.users(ids: Array(Set(all.map(\.userID))))
+        let all = originals.isEmpty ? page : page + originals.values
+        // Not made unique here: the user repository reads each id once, and a repeated id only
+        // repeats a mark.
+        let ids = all.map(\.id)
+        async let authors = users.users(ids: all.map(\.userID))
         async let viewerMarks = marks(by: viewerID, among: ids)
         let (foundAuthors, found) = try await (authors, viewerMarks)
         func view(_ tweet: Tweet, original: TweetView? = nil) -> TweetView? {

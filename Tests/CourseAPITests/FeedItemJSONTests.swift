@@ -91,6 +91,26 @@ import Tweets
         #expect(try written(TweetJSON(liked, author: renamed)).contains("\"likes_count\":4"))
     }
 
+    /// The author is compared in what the JSON shows of it, and only in that.
+    @Test func theAuthorCountsInTheMembersItShows() {
+        let fragments = TweetFragments(maximumBytes: 1 << 20)
+        let first = fragments.fragment(Self.tweet, author: Self.author)
+        var hidden = Self.author
+        hidden.email = "elsewhere@example.com"
+        hidden.passwordHash = "another hash"
+        #expect(fragments.fragment(Self.tweet, author: hidden) === first, "the email and password hash are not shown")
+        var pictured = Self.author
+        pictured.avatarKey = "avatars/other.png"
+        var renamed = Self.author
+        renamed.username = "bob_2"
+        var nicknamed = Self.author
+        nicknamed.nickname = nil
+        for author in [pictured, renamed, nicknamed] {
+            #expect(fragments.fragment(Self.tweet, author: author) !== first)
+            #expect(fragments.fragment(Self.tweet, author: Self.author) !== first, "and back: a new one again")
+        }
+    }
+
     /// However many tweets are rendered, the fragments stay within their budget.
     @Test func theFragmentsStayWithinTheirBudget() {
         let fragments = TweetFragments(maximumBytes: 100_000)
