@@ -23,11 +23,9 @@ public struct CachedSessionRepository: SessionRepository {
 
     public func session(tokenHash: String, now: Int64) async throws -> LiveSession? {
         let key = CacheKeys.session(tokenHash)
-        if let cached = try? await cache.get([key])[key] {
-            let parts = String(buffer: cached).split(separator: ":")
-            if parts.count == 2, let userID = Int64(parts[0]), let expiresAt = Int64(parts[1]) {
-                return expiresAt > now ? LiveSession(userID: userID, expiresAt: expiresAt) : nil
-            }
+        if let found = try? await cache.values(for: [key]).first, let cached = found,
+           let (userID, expiresAt) = cached.withUnsafeReadableBytes(DecimalText.pair) {
+            return expiresAt > now ? LiveSession(userID: userID, expiresAt: expiresAt) : nil
         }
         guard let session = try await base.session(tokenHash: tokenHash, now: now) else { return nil }
         // The session's own expiry travels with it, so a cached copy never outlives the session.

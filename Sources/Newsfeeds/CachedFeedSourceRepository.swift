@@ -36,12 +36,13 @@ public struct CachedFeedSourceRepository: FeedSourceRepository {
 
     public func plan(owner: Int64, activeSince: Int64, celebrityLimit: Int) async throws -> FeedPlan {
         let keys = Keys(owner: owner)
-        guard await pendingDelivered(keys), let found = try? await objects.cache.get(keys.all) else {
+        guard await pendingDelivered(keys), let found = try? await objects.cache.values(for: keys.all), found.count == 3 else {
             return try await base.plan(owner: owner, activeSince: activeSince, celebrityLimit: celebrityLimit)
         }
-        let generation = found[keys.generation].flatMap(Self.generation)
-        let celebrityGeneration = found[keys.celebrityGeneration].flatMap(Self.generation)
-        if var bytes = found[keys.entry], let entry = FeedPlanEntry(from: &bytes),
+        // In the order of `keys.all`: the entry, the user's generation, the celebrity generation.
+        let generation = found[1].flatMap(Self.generation)
+        let celebrityGeneration = found[2].flatMap(Self.generation)
+        if var bytes = found[0], let entry = FeedPlanEntry(from: &bytes),
            entry.generation == generation, entry.celebrityGeneration == celebrityGeneration,
            let plan = entry.facts.plan(activeSince: activeSince, celebrityLimit: celebrityLimit) {
             StarlingMetrics.objectCache(hits: 1, misses: 0, key: keys.entry)
@@ -126,6 +127,7 @@ public struct CachedFeedSourceRepository: FeedSourceRepository {
             generation = CacheKeys.feedPlanGeneration(owner)
         }
 
+        /// The entry, the user's generation, the celebrity generation: `plan` reads them by position.
         var all: [String] { [entry, generation, celebrityGeneration] }
     }
 }
