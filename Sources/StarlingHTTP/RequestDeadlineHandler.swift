@@ -48,7 +48,8 @@ final class RequestDeadlineHandler: ChannelDuplexHandler, RemovableChannelHandle
     init(limits: HTTPConnectionLimits, logger: Logger) {
         self.limits = limits
         self.logger = logger
-        longestWait = Self.amount(min(limits.headerTimeout, limits.bodyTimeout, limits.idleTimeout))
+        // At least a millisecond: a limit that rounds to zero must not make the timer spin.
+        longestWait = max(Self.amount(min(limits.headerTimeout, limits.bodyTimeout, limits.idleTimeout)), .milliseconds(1))
     }
 
     private var awaitingHead: Bool { !readingRequest && !responding }

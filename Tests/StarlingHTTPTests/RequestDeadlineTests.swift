@@ -14,8 +14,8 @@ import Testing
         let channel: EmbeddedChannel
         let deadlines: RequestDeadlineHandler
 
-        init() throws {
-            deadlines = RequestDeadlineHandler(limits: HTTPConnectionLimits(), logger: Logger(label: "test"))
+        init(limits: HTTPConnectionLimits = HTTPConnectionLimits()) throws {
+            deadlines = RequestDeadlineHandler(limits: limits, logger: Logger(label: "test"))
             channel = EmbeddedChannel(handler: deadlines, loop: loop)
             try channel.connect(to: SocketAddress(ipAddress: "127.0.0.1", port: 1)).wait()
         }
@@ -81,6 +81,18 @@ import Testing
         connection.advance(59.9)
         #expect(connection.isOpen, "the body has 60 s from the head")
         connection.advance(0.2)
+        #expect(!connection.isOpen)
+    }
+
+    @Test func aLimitOfZeroDoesNotMakeTheTimerSpin() throws {
+        var limits = HTTPConnectionLimits()
+        limits.headerTimeout = .zero
+        limits.idleTimeout = .seconds(1)
+        let connection = try Connection(limits: limits)
+        try connection.exchange()
+        connection.advance(0.5)  // returns: the timer waits a millisecond at least between looks
+        #expect(connection.isOpen)
+        connection.advance(0.6)
         #expect(!connection.isOpen)
     }
 }
