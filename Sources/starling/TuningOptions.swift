@@ -16,7 +16,7 @@ struct TuningOptions: ParsableArguments {
     @Option(name: .customLong("feed-cache-cap"), help: "Ids kept per cached newsfeed or timeline (STARLING_FEED_CACHE_CAP, default 800).")
     var feedCacheCap: String?
     @Option(name: .customLong("memory-cache-mb"),
-            help: "Megabytes the in-process caches take at most: two fifths objects, two fifths feeds, a fifth encoded tweets (STARLING_MEMORY_CACHE_MB, default 40).")
+            help: "Megabytes the in-process caches take at most: two fifths objects, two fifths feeds, a fifth encoded tweets (STARLING_MEMORY_CACHE_MB, default 36).")
     var memoryCacheMB: String?
     @Option(name: .customLong("header-timeout"), help: "Seconds to send a request head (STARLING_HEADER_TIMEOUT, default 10).")
     var headerTimeout: String?

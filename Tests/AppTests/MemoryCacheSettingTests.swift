@@ -5,10 +5,11 @@ import Testing
 /// `--memory-cache-mb` (`STARLING_MEMORY_CACHE_MB`): the megabytes the in-process caches take
 /// together: two fifths for objects, two fifths for feeds, a fifth for the encoded tweets.
 @Suite struct MemoryCacheSettingTests {
-    @Test func theDefaultIsFortyMegabytesInFifths() throws {
+    @Test func theDefaultIsThirtySixMegabytesInFifths() throws {
         let budget = try Configuration.resolve(flags: [:], environment: [:]).memoryCache
-        #expect(budget.bytes == 40 << 20)
-        #expect(budget.objectBytes == 16 << 20 && budget.feedBytes == 16 << 20 && budget.encodedBytes == 8 << 20)
+        #expect(budget.bytes == 36 << 20)
+        #expect(budget.objectBytes == (36 << 20) / 5 * 2 && budget.feedBytes == budget.objectBytes)
+        #expect(budget.objectBytes + budget.feedBytes + budget.encodedBytes == 36 << 20)
     }
 
     @Test func theFlagOverridesTheVariable() throws {
