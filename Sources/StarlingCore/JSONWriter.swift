@@ -30,11 +30,8 @@ public struct JSONWriter: ~Copyable {
         start.deallocate()
     }
 
-    /// What has been written (a copy, exactly as large).
-    public var bytes: [UInt8] { Array(UnsafeBufferPointer(start: start, count: count)) }
-
     /// What has been written, in storage of its own exactly as large (for keeping).
-    public var compactBytes: [UInt8] { bytes }
+    public var compactBytes: [UInt8] { Array(UnsafeBufferPointer(start: start, count: count)) }
 
     /// What has been written, as text (a copy).
     public var string: String { String(decoding: UnsafeBufferPointer(start: start, count: count), as: UTF8.self) }
