@@ -1,8 +1,8 @@
 /// Decimal integers in text that caches hold (`"42:1767225600000000"`), read from their bytes:
 /// making a `String` of them and splitting it cost more than the rest of a session lookup.
 public enum DecimalText {
-    /// The `Int64` that `bytes` spell as `String(value)` does (an optional `-`, 1 to 19 digits,
-    /// nothing else), or nil.
+    /// The `Int64` that `bytes` spell in decimal: an optional `-` and 1 to 19 digits, nothing else
+    /// (so every `String(value)`, and leading zeros too); nil for anything else or past `Int64`.
     public static func int64(_ bytes: UnsafeRawBufferPointer) -> Int64? {
         guard let first = bytes.first else { return nil }
         let negative = first == UInt8(ascii: "-")

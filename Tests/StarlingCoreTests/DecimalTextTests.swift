@@ -14,6 +14,7 @@ import Testing
         for value: Int64 in [0, 7, -7, 1_767_225_600_000_001, .max, .min] {
             #expect(int64(String(value)) == value)
         }
+        #expect(int64("007") == 7 && int64("-0") == 0, "leading zeros are read, as the doc says")
         for refused in ["", "-", "+5", " 1", "1 ", "1.0", "9223372036854775808", "-9223372036854775809", "12345678901234567890", "٣"] {
             #expect(int64(refused) == nil, "\(refused)")
         }
