@@ -28,8 +28,9 @@ public struct CachedSessionRepository: SessionRepository {
             return expiresAt > now ? LiveSession(userID: userID, expiresAt: expiresAt) : nil
         }
         guard let session = try await base.session(tokenHash: tokenHash, now: now) else { return nil }
-        // The session's own expiry travels with it, so a cached copy never outlives the session.
-        try? await cache.set([key: ByteBuffer(string: "\(session.userID):\(session.expiresAt)")], ttlSeconds: Self.ttlSeconds)
+        // The session's own expiry travels with it, so a cached copy never outlives the session;
+        // `add`, so a logout that deleted it since the store was read is not undone.
+        try? await cache.add([key: ByteBuffer(string: "\(session.userID):\(session.expiresAt)")], ttlSeconds: Self.ttlSeconds)
         return session
     }
 

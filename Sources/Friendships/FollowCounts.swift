@@ -30,7 +30,7 @@ public struct FollowCounts: ProfileCounts {
         let counted = try await friendships.counts(of: userID)
         guard pending.isEmpty else { return ["followers_count": counted.followers, "followings_count": counted.followings] }
         do {
-            try await cache.set([keys.followers: ByteBuffer(string: String(counted.followers)),
+            try await cache.add([keys.followers: ByteBuffer(string: String(counted.followers)),
                                  keys.followings: ByteBuffer(string: String(counted.followings))],
                                 ttlSeconds: CacheKeys.objectTTLSeconds)
         } catch {
@@ -40,10 +40,14 @@ public struct FollowCounts: ProfileCounts {
     }
 
     /// Moves the counters after `followerID` started (+1) or stopped (-1) following `followeeID`.
+    /// A counter that is not cached is deleted, which holds it: a read that counted the store
+    /// before this change cannot `add` its count after it.
     func changed(followerID: Int64, followeeID: Int64, by delta: Int) async {
         let keys = [CacheKeys.followingsCount(followerID), CacheKeys.followersCount(followeeID)]
         do {
-            for key in keys { _ = try await cache.increment(key, by: delta) }
+            var absent: [String] = []
+            for key in keys where try await cache.increment(key, by: delta) == nil { absent.append(key) }
+            if !absent.isEmpty { try await cache.delete(absent) }
         } catch {
             await objects.invalidate(keys)
         }

@@ -36,13 +36,28 @@ extension MemcachedClient {
     }
 
     /// Stores every entry with the same time to live (seconds, at most 30 days; 0 never
-    /// expires), one quiet batch per node, all nodes at once.
-    public func set(_ entries: [String: ByteBuffer], ttlSeconds: Int) async throws {
+    /// expires), one quiet batch per node, all nodes at once. With `mode` `.add`, only the
+    /// entries whose key holds no item (a stale one counts as an item).
+    public func set(_ entries: [String: ByteBuffer], ttlSeconds: Int, mode: MemcachedMode = .set) async throws {
         guard !entries.isEmpty else { return }
         let values = Dictionary(entries.map { (MemcachedKey.safe($0.key), $0.value) }, uniquingKeysWith: { first, _ in first })
         let ttl = max(0, min(ttlSeconds, Self.maximumTTL))
+        let flags: [MemcachedFlag] = mode == .set ? [.ttl(ttl), .quiet] : [.ttl(ttl), .mode(mode), .quiet]
         _ = try await perNode(Array(values.keys)) { index, keys in
-            let requests = keys.map { MemcachedRequest.set($0, values[$0] ?? ByteBuffer(), [.ttl(ttl), .quiet]) }
+            let requests = keys.map { MemcachedRequest.set($0, values[$0] ?? ByteBuffer(), flags) }
+            try Self.throwFirstError(try await self.nodes[index].execute(requests))
+        }
+    }
+
+    /// Replaces each key by an empty item marked stale for `seconds`: reads (`get`) miss it, an
+    /// `.add` does not store over it, and the next lease read wins the right to fill it.
+    public func hold(_ keys: [String], seconds: Int) async throws {
+        guard !keys.isEmpty else { return }
+        let ttl = max(1, min(seconds, Self.maximumTTL))
+        _ = try await perNode(keys.map(MemcachedKey.safe)) { index, keys in
+            let requests = keys.flatMap { key in
+                [MemcachedRequest.set(key, ByteBuffer(), [.ttl(ttl), .quiet]), .delete(key, [.invalidate, .ttl(ttl), .quiet])]
+            }
             try Self.throwFirstError(try await self.nodes[index].execute(requests))
         }
     }

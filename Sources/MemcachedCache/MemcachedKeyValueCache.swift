@@ -37,8 +37,17 @@ public struct MemcachedKeyValueCache: KeyValueCache {
                              ttlSeconds: max(1, ttlSeconds))
     }
 
+    /// Only the entries whose key holds no item: not over a value, nor over a hold.
+    public func add(_ entries: [String: ByteBuffer], ttlSeconds: Int) async throws {
+        guard !entries.isEmpty else { return }
+        try await client.set(Dictionary(entries.map { (prefix + $0.key, $0.value) }, uniquingKeysWith: { first, _ in first }),
+                             ttlSeconds: max(1, ttlSeconds), mode: .add)
+    }
+
+    /// The hold is a stale empty item (`MemcachedClient.hold`): a lease read that comes after it
+    /// still wins the right to fill the key, so a hot key keeps its protection against a herd.
     public func delete(_ keys: [String]) async throws {
-        try await client.delete(keys.map { prefix + $0 })
+        try await client.hold(keys.map { prefix + $0 }, seconds: CacheKeys.holdSeconds)
     }
 
     public func increment(_ key: String, by delta: Int) async throws -> Int? {

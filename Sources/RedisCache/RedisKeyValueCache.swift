@@ -2,8 +2,13 @@ import NIOCore
 import RESP
 import StarlingCore
 
-/// The `KeyValueCache` on Redis: plain string keys under a prefix, with a time to live.
+/// The `KeyValueCache` on Redis: plain string keys under a prefix, with a time to live. A deleted
+/// key's hold is the key set to `held` for `CacheKeys.holdSeconds`: `add` is `SET NX`, which it
+/// stops, and reads answer it as absent.
 public struct RedisKeyValueCache: KeyValueCache {
+    /// The value of a held key: no value the application stores looks like it.
+    static let held: [UInt8] = Array("\u{0}starling:held\u{0}".utf8)
+
     /// INCRBY only when the key exists (and holds an integer): an absent counter stays absent.
     private static let incrementIfPresent = RedisScript("""
         if redis.call('EXISTS', KEYS[1]) == 0 then return false end
@@ -29,22 +34,47 @@ public struct RedisKeyValueCache: KeyValueCache {
     }
 
     public func values(for keys: [String]) async throws -> [ByteBuffer?] {
-        try await client.mget(keys.map { prefix + $0 })
+        Self.unheld(try await client.mget(keys.map { prefix + $0 }))
     }
 
     /// The keys are written straight into the command (`prefix`, the kind, `:`, the digits).
     public func values(kind: String, ids: [Int64]) async throws -> [ByteBuffer?] {
         let keyPrefix = prefix + kind + ":"
-        return try await client.mget(ids.map { RESPNumberedKey(prefix: keyPrefix, number: $0) })
+        return Self.unheld(try await client.mget(ids.map { RESPNumberedKey(prefix: keyPrefix, number: $0) }))
+    }
+
+    /// The values with holds read as absent.
+    private static func unheld(_ values: [ByteBuffer?]) -> [ByteBuffer?] {
+        guard values.contains(where: { $0.map(isHeld) ?? false }) else { return values }
+        return values.map { value in value.flatMap { isHeld($0) ? nil : $0 } }
+    }
+
+    private static func isHeld(_ value: ByteBuffer) -> Bool {
+        value.readableBytes == held.count && value.readableBytesView.elementsEqual(held)
     }
 
     public func set(_ entries: [String: ByteBuffer], ttlSeconds: Int) async throws {
-        let commands = entries.map { RESPCommand.set(prefix + $0.key, $0.value, expireMilliseconds: max(1, ttlSeconds) * 1_000) }
-        try await client.pipeline(commands).throwingFirstError()
+        try await store(entries, ttlSeconds: ttlSeconds, onlyIfAbsent: false)
+    }
+
+    public func add(_ entries: [String: ByteBuffer], ttlSeconds: Int) async throws {
+        try await store(entries, ttlSeconds: ttlSeconds, onlyIfAbsent: true)
     }
 
     public func delete(_ keys: [String]) async throws {
-        try await client.del(keys.map { prefix + $0 })
+        guard !keys.isEmpty else { return }
+        let hold = ByteBuffer(bytes: Self.held)
+        try await store(Dictionary(keys.map { ($0, hold) }, uniquingKeysWith: { first, _ in first }),
+                        ttlSeconds: CacheKeys.holdSeconds, onlyIfAbsent: false)
+    }
+
+    private func store(_ entries: [String: ByteBuffer], ttlSeconds: Int, onlyIfAbsent: Bool) async throws {
+        guard !entries.isEmpty else { return }
+        let milliseconds = min(max(1, ttlSeconds), Int(Int32.max)) * 1_000
+        let commands = entries.map {
+            RESPCommand.set(prefix + $0.key, $0.value, expireMilliseconds: milliseconds, onlyIfAbsent: onlyIfAbsent)
+        }
+        try await client.pipeline(commands).throwingFirstError()
     }
 
     public func increment(_ key: String, by delta: Int) async throws -> Int? {

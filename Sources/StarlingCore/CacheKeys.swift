@@ -39,6 +39,10 @@ public enum CacheKeys {
     /// How long a feed plan stays cached: short, since it bounds anything an invalidation missed
     /// (a flag changed by a process with its own in-process cache).
     public static let feedPlanTTLSeconds = 60
+    /// How long a deleted key is held against fills (`KeyValueCache.delete`): longer than a
+    /// reader takes from its store read to its fill. A key changed again and again is read from
+    /// the store while it is held.
+    public static let holdSeconds = 5
     /// How long a generation stays cached: longer than any entry stored under it (an expired one
     /// only makes those entries misses).
     public static let generationTTLSeconds = 86_400

@@ -13,6 +13,8 @@ public final class MemoryKeyValueCache: KeyValueCache {
     private struct Entry {
         var value: [UInt8]
         var expiresAt: Int64
+        /// A deleted key's hold (`KeyValueCache.delete`): no value, read as absent.
+        var held = false
     }
 
     private let clock: any WallClock
@@ -58,6 +60,7 @@ public final class MemoryKeyValueCache: KeyValueCache {
                     table.remove(compact)
                     return nil
                 }
+                guard !entry.held else { return nil }
                 total += entry.value.count
                 return entry.value
             }
@@ -76,27 +79,47 @@ public final class MemoryKeyValueCache: KeyValueCache {
     }
 
     public func set(_ entries: [String: ByteBuffer], ttlSeconds: Int) async throws {
-        let (ttl, overflow) = Int64(ttlSeconds).multipliedReportingOverflow(by: 1_000_000)
-        let expiresAt = overflow ? .max : clock.nowMicros().addingReportingOverflow(ttl).partialValue
+        store(entries, ttlSeconds: ttlSeconds, overHolds: true)
+    }
+
+    public func add(_ entries: [String: ByteBuffer], ttlSeconds: Int) async throws {
+        store(entries, ttlSeconds: ttlSeconds, overHolds: false)
+    }
+
+    public func delete(_ keys: [String]) async throws {
+        let expiresAt = Self.expiry(now: clock.nowMicros(), ttlSeconds: CacheKeys.holdSeconds)
+        let holds = keys.map(CompactKey.init)
+        table.withLock { table in
+            for key in holds {
+                table.set(key, Entry(value: [], expiresAt: expiresAt, held: true), bytes: Self.cost(key: key, value: []))
+            }
+        }
+    }
+
+    /// Stores the entries; without `overHolds`, only those whose key holds nothing live.
+    private func store(_ entries: [String: ByteBuffer], ttlSeconds: Int, overHolds: Bool) {
+        let now = clock.nowMicros()
+        let expiresAt = Self.expiry(now: now, ttlSeconds: ttlSeconds)
         let stored = entries.map { key, value in (CompactKey(key), Array(value.readableBytesView)) }
         table.withLock { table in
             for (key, value) in stored {
+                if !overHolds, let present = table.peek(key), present.expiresAt > now { continue }
                 table.set(key, Entry(value: value, expiresAt: expiresAt), bytes: Self.cost(key: key, value: value))
             }
         }
     }
 
-    public func delete(_ keys: [String]) async throws {
-        table.withLock { table in
-            for key in keys { table.remove(CompactKey(key)) }
-        }
+    private static func expiry(now: Int64, ttlSeconds: Int) -> Int64 {
+        let (ttl, overflow) = Int64(ttlSeconds).multipliedReportingOverflow(by: 1_000_000)
+        let (expiry, past) = now.addingReportingOverflow(ttl)
+        return overflow || past ? .max : expiry
     }
 
     public func increment(_ key: String, by delta: Int) async throws -> Int? {
         let now = clock.nowMicros()
         let key = CompactKey(key)
         return table.withLock { table -> Int? in
-            guard let entry = table.peek(key), entry.expiresAt > now,
+            guard let entry = table.peek(key), entry.expiresAt > now, !entry.held,
                   let current = Int(String(decoding: entry.value, as: UTF8.self)) else { return nil }
             let (next, overflow) = current.addingReportingOverflow(delta)
             guard !overflow else {

@@ -78,7 +78,9 @@ public struct ObjectCache: Sendable {
             entries[key(id)] = bytes
         }
         if !entries.isEmpty {
-            do { try await cache.set(entries, ttlSeconds: ttlSeconds) } catch { logger.debug("object cache fill failed", metadata: ["error": "\(error)"]) }
+            // `add`: an object changed since `load` read it was deleted (and held) by the change,
+            // so this copy is not stored over that.
+            do { try await cache.add(entries, ttlSeconds: ttlSeconds) } catch { logger.debug("object cache fill failed", metadata: ["error": "\(error)"]) }
         }
         return found
     }

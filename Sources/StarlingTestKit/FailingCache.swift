@@ -10,6 +10,7 @@ public struct FailingCache: KeyValueCache, FeedCache {
     public var cap: Int { 800 }
     public func get(_ keys: [String]) async throws -> [String: ByteBuffer] { throw Down() }
     public func set(_ entries: [String: ByteBuffer], ttlSeconds: Int) async throws { throw Down() }
+    public func add(_ entries: [String: ByteBuffer], ttlSeconds: Int) async throws { throw Down() }
     public func delete(_ keys: [String]) async throws { throw Down() }
     public func increment(_ key: String, by delta: Int) async throws -> Int? { throw Down() }
     public func page(_ key: String, _ page: PageRequest) async throws -> FeedCacheLookup { throw Down() }

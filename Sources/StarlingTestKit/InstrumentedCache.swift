@@ -40,6 +40,11 @@ public final class InstrumentedCache: KeyValueCache {
         try await base.set(entries, ttlSeconds: ttlSeconds)
     }
 
+    public func add(_ entries: [String: ByteBuffer], ttlSeconds: Int) async throws {
+        try call()
+        try await base.add(entries, ttlSeconds: ttlSeconds)
+    }
+
     public func delete(_ keys: [String]) async throws {
         try call()
         try await base.delete(keys)

@@ -59,8 +59,27 @@ import Testing
         #expect(loaded[1]?.value == "new")
         #expect(String(buffer: try await cache.get(["k:1"])["k:1"]!) == "old", "not filled while pending")
         try await objects.invalidateOrThrow(["k:1"])
+        clock.advance(seconds: Double(CacheKeys.holdSeconds + 1))  // the delete's hold against fills is over
         _ = try await objects.fetch([1], kind: "k") { _ in [1: Text("new")] }
         #expect(String(buffer: try #require(try await cache.get(["k:1"])["k:1"])) == "new", "filled again once it landed")
+    }
+
+    /// The race of a read-through cache: a reader loads the store, a change commits and deletes
+    /// the cached copy, then the reader fills. The fill must not store what it read before the
+    /// change (it would be served until it expired: a like counted in the store, but not shown).
+    @Test func aFillThatLostTheRaceToAChangeIsNotStored() async throws {
+        var logger = Logger(label: "test")
+        logger.logLevel = .critical
+        let objects = ObjectCache(cache: MemoryKeyValueCache(clock: SystemWallClock()), logger: logger)
+        let first = try await objects.fetch([1, 2], kind: "k") { ids in
+            await objects.invalidate(["k:1"])  // the change to 1 commits and deletes after the store was read
+            return Dictionary(uniqueKeysWithValues: ids.map { ($0, Text("before")) })
+        }
+        #expect(first.mapValues(\.value) == [1: "before", 2: "before"], "this read answers what it loaded")
+        let second = try await objects.fetch([1, 2], kind: "k") { ids in
+            Dictionary(uniqueKeysWithValues: ids.map { ($0, Text("after")) })
+        }
+        #expect(second.mapValues(\.value) == [1: "after", 2: "before"], "1 was not cached from before its change; 2 was")
     }
 }
 

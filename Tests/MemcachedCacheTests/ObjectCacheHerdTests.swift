@@ -35,6 +35,17 @@ struct ObjectCacheHerdTests {
                 }
                 #expect(found.count == 1_000 && found.allSatisfy { $0 == "object 7" })
                 #expect(loads.count.load(ordering: .relaxed) == 1, "one store load for 1,000 misses in two processes")
+                // A change deletes the object, which holds the key against fills from before it:
+                // the hold is a stale item, so the next lease read still wins the refill alone.
+                await objects[1].invalidate([CacheKeys.numbered("obj", 7)])
+                let again = try await withThrowingTaskGroup(of: String?.self) { group in
+                    for caller in 0..<1_000 {
+                        group.addTask { try await objects[caller % 2].fetch([7], kind: "obj", load: load)[7]?.text }
+                    }
+                    return try await group.reduce(into: [String?]()) { $0.append($1) }
+                }
+                #expect(again.count == 1_000 && again.allSatisfy { $0 == "object 7" })
+                #expect(loads.count.load(ordering: .relaxed) == 2, "one store load for 1,000 reads of a held key")
                 let missing = try await objects[0].fetch([8], kind: "obj") { _ in [Int64: HerdValue]() }
                 #expect(missing.isEmpty, "an object the store does not have is absent, not an error")
             }

@@ -19,6 +19,17 @@ import Testing
         #expect(try await cache.get(["k29"]).count == 1, "the newest entries stay")
     }
 
+    @Test func aHoldEndsAfterItsTime() async throws {
+        let clock = ManualClock()
+        let cache = MemoryKeyValueCache(clock: clock)
+        try await cache.delete(["tweet:1"])
+        try await cache.add(["tweet:1": .init(string: "stale")], ttlSeconds: 60)
+        #expect(try await cache.get(["tweet:1"]).isEmpty)
+        clock.advance(seconds: Double(CacheKeys.holdSeconds + 1))
+        try await cache.add(["tweet:1": .init(string: "fresh")], ttlSeconds: 60)
+        #expect(try await cache.get(["tweet:1"])["tweet:1"].map { String(buffer: $0) } == "fresh")
+    }
+
     @Test func memoryFeedCache() async throws {
         let clock = ManualClock()
         try await FeedCacheContract.run(MemoryFeedCache(cap: 5, clock: clock)) { clock.advance(seconds: 1) }

@@ -27,5 +27,22 @@ public enum KeyValueCacheContract {
         #expect(try await cache.increment(n, by: -2) == 40)
         #expect(try await cache.get([n])[n].map { String(buffer: $0) } == "40")
         try await cache.delete([b, n])
+
+        // A read-through fill (`add`) stores only into nothing: not over a value, nor over a
+        // deleted key's hold, which a reader that loaded the store before the delete would undo.
+        let c = prefix + "c"
+        try await cache.add([c: ByteBuffer(string: "fresh"), a: ByteBuffer(string: "stale")], ttlSeconds: 60)
+        #expect(try await cache.get([a, c]).mapValues { String(buffer: $0) } == [c: "fresh"], "a deleted key is held against add")
+        try await cache.add([c: ByteBuffer(string: "other")], ttlSeconds: 60)
+        #expect(try await cache.get([c])[c].map { String(buffer: $0) } == "fresh", "add does not replace a value")
+        #expect(try await cache.values(for: [a, c]).map { $0.map { String(buffer: $0) } } == [nil, "fresh"], "a hold reads as absent")
+        #expect(try await cache.increment(a, by: 1) == nil, "a hold is not a counter")
+        try await cache.delete([prefix + "never-stored"])
+        try await cache.add([prefix + "never-stored": ByteBuffer(string: "stale")], ttlSeconds: 60)
+        #expect(try await cache.get([prefix + "never-stored"]).isEmpty, "an absent key is held by its delete too")
+        try await cache.set([a: ByteBuffer(string: "written")], ttlSeconds: 60)
+        #expect(try await cache.get([a])[a].map { String(buffer: $0) } == "written", "set writes over a hold")
+        try await cache.add([:], ttlSeconds: 60)
+        try await cache.delete([])
     }
 }
