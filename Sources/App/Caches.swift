@@ -80,6 +80,7 @@ extension Repositories {
         cached.tweets = CachedTweetRepository(tweets, objects: objects)
         cached.likes = CachedLikeRepository(likes, objects: objects)
         cached.comments = CachedCommentRepository(comments, objects: objects)
+        cached.viewerMarks = viewerMarks.map { CachedViewerMarks($0, objects: objects) }
         return cached.cachingFeedPlans(by: objects)
     }
 }

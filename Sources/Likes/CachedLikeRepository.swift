@@ -1,6 +1,7 @@
 import StarlingCore
 
-/// A `LikeRepository` that makes the object cache forget a tweet whose `likes_count` changed.
+/// A `LikeRepository` that makes the object cache forget a tweet whose `likes_count` changed, and
+/// the latest marks (`CachedViewerMarks`) of the user who liked or unliked it.
 public struct CachedLikeRepository: LikeRepository {
     let base: any LikeRepository
     let objects: ObjectCache
@@ -12,13 +13,13 @@ public struct CachedLikeRepository: LikeRepository {
 
     public func like(_ like: Like, jobs: [Job]) async throws -> Like {
         let stored = try await base.like(like, jobs: jobs)
-        if stored == like { await forget(like.target) }
+        if stored == like { await forget(like.target, by: like.userID) }
         return stored
     }
 
     public func cancel(userID: Int64, target: LikeTarget) async throws -> Bool {
         let removed = try await base.cancel(userID: userID, target: target)
-        if removed { await forget(target) }
+        if removed { await forget(target, by: userID) }
         return removed
     }
 
@@ -34,7 +35,7 @@ public struct CachedLikeRepository: LikeRepository {
         try await base.liked(by: userID, type: type, among: ids)
     }
 
-    private func forget(_ target: LikeTarget) async {
-        if target.type == .tweet { await objects.invalidate([CacheKeys.tweet(target.id)]) }
+    private func forget(_ target: LikeTarget, by userID: Int64) async {
+        if target.type == .tweet { await objects.invalidate([CacheKeys.tweet(target.id), CacheKeys.viewerMarks(userID)]) }
     }
 }

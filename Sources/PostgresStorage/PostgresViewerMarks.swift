@@ -26,4 +26,21 @@ public struct PostgresViewerMarks: ViewerMarksLookup {
         }
         return marks
     }
+
+    /// Each half walks its index from the top and stops at `limit`.
+    public func recentMarks(by viewerID: Int64, limit: Int) async throws -> RecentViewerMarks {
+        let rows = try await store.rows("""
+            (SELECT 0 AS kind, target_id AS id, 0::bigint AS retweet_of FROM likes
+             WHERE user_id = \(viewerID) AND target_type = \(ContentType.tweet.rawValue) ORDER BY target_id DESC LIMIT \(limit))
+            UNION ALL
+            (SELECT 1, id, coalesce(retweet_of, 0) FROM tweets WHERE user_id = \(viewerID) ORDER BY id DESC LIMIT \(limit))
+            """)
+        var likes: [Int64] = []
+        var own: [(id: Int64, retweetOf: Int64?)] = []
+        for row in rows {
+            let (kind, id, retweetOf) = try row.decode((Int, Int64, Int64).self)
+            if kind == 0 { likes.append(id) } else { own.append((id, retweetOf > 0 ? retweetOf : nil)) }
+        }
+        return RecentViewerMarks.found(likes: likes.sorted(by: >), ownTweets: own.sorted { $0.id > $1.id }, limit: limit)
+    }
 }

@@ -30,4 +30,27 @@ public struct SQLiteViewerMarks: ViewerMarksLookup {
         }
         return marks
     }
+
+    /// Each half walks its index from the top (`likes_user`, `tweets_user`) and stops at `limit`.
+    private static let recentSQL = """
+        SELECT * FROM (SELECT 0 AS kind, target_id AS id, 0 AS retweet_of FROM likes
+            WHERE user_id = ?1 AND target_type = ?2 ORDER BY target_id DESC LIMIT ?3)
+        UNION ALL
+        SELECT * FROM (SELECT 1, id, coalesce(retweet_of, 0) FROM tweets WHERE user_id = ?1 ORDER BY id DESC LIMIT ?3)
+        """
+
+    public func recentMarks(by viewerID: Int64, limit: Int) async throws -> RecentViewerMarks {
+        let rows = try await store.read(Self.recentSQL, [viewerID.sqlite, ContentType.tweet.rawValue.sqlite, limit.sqlite])
+        var likes: [Int64] = []
+        var own: [(id: Int64, retweetOf: Int64?)] = []
+        for row in rows {
+            if row.int("kind") == 0 {
+                likes.append(row.int64("id"))
+            } else {
+                let retweetOf = row.int64("retweet_of")
+                own.append((row.int64("id"), retweetOf > 0 ? retweetOf : nil))
+            }
+        }
+        return RecentViewerMarks.found(likes: likes.sorted(by: >), ownTweets: own.sorted { $0.id > $1.id }, limit: limit)
+    }
 }

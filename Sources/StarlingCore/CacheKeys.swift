@@ -15,6 +15,10 @@ public enum CacheKeys {
     public static let tweetKind = "tweet"
     /// A tweet with its counters (`KeyValueCache`).
     public static func tweet(_ tweetID: Int64) -> String { numbered(tweetKind, tweetID) }
+    /// The kind of a viewer's latest likes and retweets (`CachedViewerMarks`).
+    public static let viewerMarksKind = "marks"
+    /// A viewer's latest likes and retweets (`KeyValueCache`).
+    public static func viewerMarks(_ userID: Int64) -> String { numbered(viewerMarksKind, userID) }
     /// A live session: `userID:validUntil` (`KeyValueCache`).
     public static func session(_ tokenHash: String) -> String { "session:\(tokenHash)" }
     /// How many followers a user has (`KeyValueCache` counter).

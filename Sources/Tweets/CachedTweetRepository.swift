@@ -2,7 +2,8 @@ import StarlingCore
 
 /// A `TweetRepository` that reads tweets by id through the object cache and forgets a tweet when
 /// it is deleted, and an original whose `retweets_count` a retweet or its deletion changed (its
-/// other counters are forgotten by the like and comment stores' own decorators).
+/// other counters are forgotten by the like and comment stores' own decorators), with the latest
+/// marks (`CachedViewerMarks`) of whoever made or lost a retweet.
 public struct CachedTweetRepository: TweetRepository {
     let base: any TweetRepository
     let objects: ObjectCache
@@ -32,14 +33,15 @@ public struct CachedTweetRepository: TweetRepository {
         let deleted = try await base.delete(id: id, cleanUp: cleanUp)
         // The tweet asked for is forgotten even when it was gone already (a stale cached copy).
         let ids = Set([id] + deleted.flatMap { [$0.id] + ($0.retweetOf.map { [$0] } ?? []) })
-        await objects.invalidate(ids.sorted().map(CacheKeys.tweet))
+        let retweeters = Set(deleted.filter { $0.retweetOf != nil }.map(\.userID))
+        await objects.invalidate(ids.sorted().map(CacheKeys.tweet) + retweeters.sorted().map(CacheKeys.viewerMarks))
         return deleted
     }
 
     public func retweet(_ retweet: Tweet, jobs: [Job]) async throws -> Tweet {
         let stored = try await base.retweet(retweet, jobs: jobs)
         if stored == retweet, let originalID = retweet.retweetOf {
-            await objects.invalidate([CacheKeys.tweet(originalID)])
+            await objects.invalidate([CacheKeys.tweet(originalID), CacheKeys.viewerMarks(retweet.userID)])
         }
         return stored
     }

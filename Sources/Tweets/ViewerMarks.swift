@@ -1,3 +1,6 @@
+import NIOCore
+import StarlingCore
+
 /// What one viewer did to some tweets: which they liked, and which they retweeted.
 public struct ViewerMarks: Sendable, Equatable {
     public var liked: Set<Int64>
@@ -15,4 +18,79 @@ public struct ViewerMarks: Sendable, Equatable {
 public protocol ViewerMarksLookup: Sendable {
     /// Of `tweetIDs`, those `viewerID` liked and those they retweeted.
     func marks(by viewerID: Int64, among tweetIDs: [Int64]) async throws -> ViewerMarks
+    /// The viewer's latest marks (`RecentViewerMarks.found`): their `limit` highest liked tweet
+    /// ids and their `limit` latest tweets, in one round trip.
+    func recentMarks(by viewerID: Int64, limit: Int) async throws -> RecentViewerMarks
+}
+
+/// A viewer's latest marks, complete from a horizon up: every tweet at or above `horizon` that
+/// the viewer liked is in `liked`, and every original at or above it that they retweeted is in
+/// `retweeted`. What `CachedViewerMarks` keeps per viewer, so that a page of recent tweets — a
+/// newsfeed page, whose tweets are the newest — is marked without asking the store.
+public struct RecentViewerMarks: Sendable, Equatable {
+    /// The lowest tweet id the marks are complete for (0: all of them).
+    public var horizon: Int64
+    public var liked: [Int64]
+    public var retweeted: [Int64]
+
+    public init(horizon: Int64, liked: [Int64], retweeted: [Int64]) {
+        self.horizon = horizon
+        self.liked = liked
+        self.retweeted = retweeted
+    }
+
+    /// The marks among `tweetIDs`, or nil when one of them is below the horizon (then only the
+    /// store knows).
+    public func marks(among tweetIDs: [Int64]) -> ViewerMarks? {
+        guard let lowest = tweetIDs.min(), lowest >= horizon else { return tweetIDs.isEmpty ? ViewerMarks() : nil }
+        var marks = ViewerMarks()
+        guard !liked.isEmpty || !retweeted.isEmpty else { return marks }
+        let page = Set(tweetIDs)
+        for id in liked where page.contains(id) { marks.liked.insert(id) }
+        for id in retweeted where page.contains(id) { marks.retweeted.insert(id) }
+        return marks
+    }
+
+    /// The marks a store found, the newest first: `likes`, the ids of the viewer's latest liked
+    /// tweets (at most `limit`, highest first); `ownTweets`, the viewer's latest tweets (at most
+    /// `limit`, newest first) with the original each retweets. A list that reached `limit` may
+    /// have left older rows out: the horizon rises to its last row. A retweet is made after its
+    /// original was stored, so its id is the larger (ids grow with time): an original at or above
+    /// the horizon retweeted by the viewer has its retweet among the tweets read.
+    public static func found(likes: [Int64], ownTweets: [(id: Int64, retweetOf: Int64?)], limit: Int) -> RecentViewerMarks {
+        var horizon: Int64 = 0
+        if likes.count >= limit, let last = likes.last { horizon = max(horizon, last) }
+        if ownTweets.count >= limit, let last = ownTweets.last { horizon = max(horizon, last.id) }
+        return RecentViewerMarks(horizon: horizon, liked: likes.filter { $0 >= horizon },
+                                 retweeted: ownTweets.compactMap(\.retweetOf).filter { $0 >= horizon })
+    }
+}
+
+extension RecentViewerMarks: CacheCodable {
+    public func write(to buffer: inout ByteBuffer) {
+        buffer.writeField(horizon)
+        buffer.writeField(Int64(liked.count))
+        for id in liked { buffer.writeField(id) }
+        buffer.writeField(Int64(retweeted.count))
+        for id in retweeted { buffer.writeField(id) }
+    }
+
+    public init?(from buffer: inout ByteBuffer) {
+        guard let marks = buffer.readFields({ (fields: inout CacheFieldReader) -> RecentViewerMarks? in
+            func ids() -> [Int64]? {
+                // A lying count runs out of bytes first: each id takes eight.
+                guard let count = fields.int64(), count >= 0, count <= fields.remainingBytes / 8 else { return nil }
+                var ids: [Int64] = []
+                ids.reserveCapacity(Int(count))
+                for _ in 0..<count {
+                    guard let id = fields.int64() else { return nil }
+                    ids.append(id)
+                }
+                return ids
+            }
+            guard let horizon = fields.int64(), let liked = ids(), let retweeted = ids() else { return nil }
+            return RecentViewerMarks(horizon: horizon, liked: liked, retweeted: retweeted)
+        }) else { return nil }
+        self = marks
+    }
 }
