@@ -1,8 +1,12 @@
 import StarlingCore
 
-/// A `LikeRepository` that makes the object cache forget a tweet whose `likes_count` changed, and
-/// the latest marks (`CachedViewerMarks`) of the user who liked or unliked it.
+/// A `LikeRepository` that reads a tweet's latest likes (the detail's `likes`) through the object
+/// cache, and forgets them when they change — with the tweet, whose `likes_count` changed, and the
+/// latest marks (`CachedViewerMarks`) of the user who liked or unliked it.
 public struct CachedLikeRepository: LikeRepository {
+    /// How many of a tweet's latest likes are cached: a longer list is read from the store.
+    public static let latestLimit = 100
+
     let base: any LikeRepository
     let objects: ObjectCache
 
@@ -28,7 +32,12 @@ public struct CachedLikeRepository: LikeRepository {
     }
 
     public func likes(of target: LikeTarget, limit: Int) async throws -> [Like] {
-        try await base.likes(of: target, limit: limit)
+        guard target.type == .tweet, limit <= Self.latestLimit else { return try await base.likes(of: target, limit: limit) }
+        let base = self.base
+        let found = try await objects.fetch([target.id], kind: CacheKeys.tweetLikesKind) { _ in
+            [target.id: LatestLikes(try await base.likes(of: target, limit: Self.latestLimit))]
+        }
+        return found[target.id]?.likes(of: target.id, limit: limit) ?? []
     }
 
     public func liked(by userID: Int64, type: ContentType, among ids: [Int64]) async throws -> Set<Int64> {
@@ -36,6 +45,7 @@ public struct CachedLikeRepository: LikeRepository {
     }
 
     private func forget(_ target: LikeTarget, by userID: Int64) async {
-        if target.type == .tweet { await objects.invalidate([CacheKeys.tweet(target.id), CacheKeys.viewerMarks(userID)]) }
+        guard target.type == .tweet else { return }
+        await objects.invalidate([CacheKeys.tweet(target.id), CacheKeys.tweetLikes(target.id), CacheKeys.viewerMarks(userID)])
     }
 }

@@ -15,6 +15,10 @@ public enum CacheKeys {
     public static let tweetKind = "tweet"
     /// A tweet with its counters (`KeyValueCache`).
     public static func tweet(_ tweetID: Int64) -> String { numbered(tweetKind, tweetID) }
+    /// The kind of a tweet's latest likes (`CachedLikeRepository`).
+    public static let tweetLikesKind = "tweet_likes"
+    /// A tweet's latest likes, newest first (`KeyValueCache`).
+    public static func tweetLikes(_ tweetID: Int64) -> String { numbered(tweetLikesKind, tweetID) }
     /// The kind of a viewer's latest likes and retweets (`CachedViewerMarks`).
     public static let viewerMarksKind = "marks"
     /// A viewer's latest likes and retweets (`KeyValueCache`).

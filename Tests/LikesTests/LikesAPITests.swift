@@ -42,6 +42,29 @@ import Tweets
         }
     }
 
+    /// The detail's `likes` come from the tweet's cached latest likes: each like and unlike shows
+    /// on the next read.
+    @Test(arguments: Backend.allCases) func theDetailsLikesShowEachLikeAndUnlikeAtOnce(_ backend: Backend) async throws {
+        try await TestStarling.make(backend).test { api in
+            let alice = try await api.signUp("alice_01")
+            let bob = try await api.signUp("bob_0001")
+            let carol = try await api.signUp("carol_01")
+            let tweet = try await api.post("like me", as: alice)
+            func likers() async throws -> [Int64] {
+                let detail = try await api.call(.get, "/api/tweets/\(tweet)/", token: alice.token).object()
+                return ((detail["likes"] as? [[String: Any]]) ?? []).compactMap { (($0["user"] as? [String: Any])?["id"] as? NSNumber)?.int64Value }
+            }
+            #expect(try await likers() == [], "the empty list is cached from here on")
+            #expect(try await api.like("tweet", tweet, as: bob).status == .created)
+            #expect(try await likers() == [bob.id])
+            #expect(try await api.like("tweet", tweet, as: carol).status == .created)
+            #expect(try await likers() == [carol.id, bob.id], "newest first")
+            let cancel = try await api.call(.post, "/api/likes/cancel/", token: bob.token, json: ["content_type": "tweet", "object_id": tweet])
+            #expect(try cancel.object()["deleted"] as? Int == 1)
+            #expect(try await likers() == [carol.id])
+        }
+    }
+
     @Test(arguments: Backend.allCases) func commentsAreLikedToo(_ backend: Backend) async throws {
         try await TestStarling.make(backend).test { api in
             let alice = try await api.signUp("alice_01")

@@ -1,0 +1,43 @@
+import NIOCore
+import StarlingCore
+
+/// A tweet's latest likes as the object cache keeps them (`CachedLikeRepository.likes(of:limit:)`):
+/// who liked it and when, newest first, at most `CachedLikeRepository.latestLimit` of them.
+struct LatestLikes: Sendable, Equatable, CacheCodable {
+    var likes: [(userID: Int64, createdAt: Int64)]
+
+    init(_ likes: [Like]) {
+        self.likes = likes.map { ($0.userID, $0.createdAt) }
+    }
+
+    static func == (left: LatestLikes, right: LatestLikes) -> Bool {
+        left.likes.elementsEqual(right.likes) { $0 == $1 }
+    }
+
+    func likes(of tweetID: Int64, limit: Int) -> [Like] {
+        likes.prefix(limit).map { Like(userID: $0.userID, target: LikeTarget(.tweet, tweetID), createdAt: $0.createdAt) }
+    }
+
+    func write(to buffer: inout ByteBuffer) {
+        buffer.writeField(Int64(likes.count))
+        for like in likes {
+            buffer.writeField(like.userID)
+            buffer.writeField(like.createdAt)
+        }
+    }
+
+    init?(from buffer: inout ByteBuffer) {
+        guard let likes = buffer.readFields({ (fields: inout CacheFieldReader) -> [(userID: Int64, createdAt: Int64)]? in
+            // A lying count runs out of bytes first: each like takes sixteen.
+            guard let count = fields.int64(), count >= 0, count <= fields.remainingBytes / 16 else { return nil }
+            var likes: [(userID: Int64, createdAt: Int64)] = []
+            likes.reserveCapacity(Int(count))
+            for _ in 0..<count {
+                guard let userID = fields.int64(), let createdAt = fields.int64() else { return nil }
+                likes.append((userID, createdAt))
+            }
+            return likes
+        }) else { return nil }
+        self.likes = likes
+    }
+}
