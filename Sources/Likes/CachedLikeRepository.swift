@@ -32,7 +32,7 @@ public struct CachedLikeRepository: LikeRepository {
     }
 
     public func likes(of target: LikeTarget, limit: Int) async throws -> [Like] {
-        guard target.type == .tweet, limit <= Self.latestLimit else { return try await base.likes(of: target, limit: limit) }
+        guard target.type == .tweet, (1...Self.latestLimit).contains(limit) else { return try await base.likes(of: target, limit: limit) }
         let base = self.base
         let found = try await objects.fetch([target.id], kind: CacheKeys.tweetLikesKind) { _ in
             [target.id: LatestLikes(try await base.likes(of: target, limit: Self.latestLimit))]

@@ -3,15 +3,11 @@ import StarlingCore
 
 /// A tweet's latest likes as the object cache keeps them (`CachedLikeRepository.likes(of:limit:)`):
 /// who liked it and when, newest first, at most `CachedLikeRepository.latestLimit` of them.
-struct LatestLikes: Sendable, Equatable, CacheCodable {
+struct LatestLikes: Sendable, CacheCodable {
     var likes: [(userID: Int64, createdAt: Int64)]
 
     init(_ likes: [Like]) {
         self.likes = likes.map { ($0.userID, $0.createdAt) }
-    }
-
-    static func == (left: LatestLikes, right: LatestLikes) -> Bool {
-        left.likes.elementsEqual(right.likes) { $0 == $1 }
     }
 
     func likes(of tweetID: Int64, limit: Int) -> [Like] {

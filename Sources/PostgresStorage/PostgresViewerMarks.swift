@@ -35,12 +35,6 @@ public struct PostgresViewerMarks: ViewerMarksLookup {
             UNION ALL
             (SELECT 1, id, coalesce(retweet_of, 0) FROM tweets WHERE user_id = \(viewerID) ORDER BY id DESC LIMIT \(limit))
             """)
-        var likes: [Int64] = []
-        var own: [(id: Int64, retweetOf: Int64?)] = []
-        for row in rows {
-            let (kind, id, retweetOf) = try row.decode((Int, Int64, Int64).self)
-            if kind == 0 { likes.append(id) } else { own.append((id, retweetOf > 0 ? retweetOf : nil)) }
-        }
-        return RecentViewerMarks.found(likes: likes.sorted(by: >), ownTweets: own.sorted { $0.id > $1.id }, limit: limit)
+        return RecentViewerMarks.found(try rows.map { try $0.decode((Int, Int64, Int64).self) }, limit: limit)
     }
 }

@@ -41,16 +41,6 @@ public struct SQLiteViewerMarks: ViewerMarksLookup {
 
     public func recentMarks(by viewerID: Int64, limit: Int) async throws -> RecentViewerMarks {
         let rows = try await store.read(Self.recentSQL, [viewerID.sqlite, ContentType.tweet.rawValue.sqlite, limit.sqlite])
-        var likes: [Int64] = []
-        var own: [(id: Int64, retweetOf: Int64?)] = []
-        for row in rows {
-            if row.int("kind") == 0 {
-                likes.append(row.int64("id"))
-            } else {
-                let retweetOf = row.int64("retweet_of")
-                own.append((row.int64("id"), retweetOf > 0 ? retweetOf : nil))
-            }
-        }
-        return RecentViewerMarks.found(likes: likes.sorted(by: >), ownTweets: own.sorted { $0.id > $1.id }, limit: limit)
+        return RecentViewerMarks.found(rows.map { ($0.int("kind"), $0.int64("id"), $0.int64("retweet_of")) }, limit: limit)
     }
 }

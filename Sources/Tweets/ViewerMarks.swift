@@ -51,18 +51,27 @@ public struct RecentViewerMarks: Sendable, Equatable {
         return marks
     }
 
-    /// The marks a store found, the newest first: `likes`, the ids of the viewer's latest liked
-    /// tweets (at most `limit`, highest first); `ownTweets`, the viewer's latest tweets (at most
-    /// `limit`, newest first) with the original each retweets. A list that reached `limit` may
-    /// have left older rows out: the horizon rises to its last row. A retweet is made after its
-    /// original was stored, so its id is the larger (ids grow with time): an original at or above
-    /// the horizon retweeted by the viewer has its retweet among the tweets read.
-    public static func found(likes: [Int64], ownTweets: [(id: Int64, retweetOf: Int64?)], limit: Int) -> RecentViewerMarks {
+    /// One row of a store's `ViewerMarksLookup.recentMarks` statement: a like (`kind` 0, `id` the
+    /// liked tweet) or one of the viewer's own tweets (`kind` 1, `retweetOf` its original, 0 for
+    /// none). Both stores write the statement so, and read it here.
+    public typealias Row = (kind: Int, id: Int64, retweetOf: Int64)
+
+    /// The marks a store found: the viewer's latest liked tweets and their latest own tweets, each
+    /// at most `limit` rows, in any order. A list that reached `limit` may have left older rows
+    /// out: the horizon rises to its lowest id. A retweet is made after its original was stored,
+    /// so its id is the larger (ids grow with time): an original at or above the horizon
+    /// retweeted by the viewer has its retweet among the tweets read.
+    public static func found(_ rows: [Row], limit: Int) -> RecentViewerMarks {
+        var likes: [Int64] = []
+        var own: [(id: Int64, retweetOf: Int64)] = []
+        for row in rows {
+            if row.kind == 0 { likes.append(row.id) } else { own.append((row.id, row.retweetOf)) }
+        }
         var horizon: Int64 = 0
-        if likes.count >= limit, let last = likes.last { horizon = max(horizon, last) }
-        if ownTweets.count >= limit, let last = ownTweets.last { horizon = max(horizon, last.id) }
-        return RecentViewerMarks(horizon: horizon, liked: likes.filter { $0 >= horizon },
-                                 retweeted: ownTweets.compactMap(\.retweetOf).filter { $0 >= horizon })
+        if likes.count >= limit, let lowest = likes.min() { horizon = max(horizon, lowest) }
+        if own.count >= limit, let lowest = own.map(\.id).min() { horizon = max(horizon, lowest) }
+        return RecentViewerMarks(horizon: horizon, liked: likes.filter { $0 >= horizon }.sorted(by: >),
+                                 retweeted: own.map(\.retweetOf).filter { $0 > 0 && $0 >= horizon }.sorted(by: >))
     }
 }
 

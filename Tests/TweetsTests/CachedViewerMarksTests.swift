@@ -62,6 +62,20 @@ import Tweets
         }
     }
 
+    /// The horizon rises to the lowest row of a list that reached the limit, whichever list it
+    /// is; below it nothing is claimed (an older retweet's original may be missing).
+    @Test func theHorizonIsTheLowestRowOfAFullList() {
+        // Own tweets 30, 20 (a retweet of 12) and 10 (a retweet of 5) with a limit of 3: full.
+        let ownFull = RecentViewerMarks.found([(1, 10, 5), (1, 30, 0), (1, 20, 12), (0, 25, 0)], limit: 3)
+        #expect(ownFull == RecentViewerMarks(horizon: 10, liked: [25], retweeted: [12]), "5 is below the horizon")
+        #expect(ownFull.marks(among: [25, 12]) == ViewerMarks(liked: [25], retweeted: [12]))
+        #expect(ownFull.marks(among: [25, 5]) == nil)
+        // Likes 40, 9 and 7 with a limit of 3: full at 7; the own tweets are not.
+        let likesFull = RecentViewerMarks.found([(0, 9, 0), (0, 40, 0), (0, 7, 0), (1, 50, 8)], limit: 3)
+        #expect(likesFull == RecentViewerMarks(horizon: 7, liked: [40, 9, 7], retweeted: [8]))
+        #expect(RecentViewerMarks.found([(0, 9, 0), (1, 50, 8)], limit: 3).horizon == 0, "neither list full: complete")
+    }
+
     @Test func anEntryRoundTripsAndLyingBytesAreAMiss() {
         let marks = RecentViewerMarks(horizon: 7, liked: [9, 8], retweeted: [12])
         var bytes = ByteBuffer()
