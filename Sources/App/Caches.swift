@@ -78,7 +78,7 @@ extension Repositories {
         cached.users = CachedUserRepository(users, objects: objects)
         cached.sessions = CachedSessionRepository(sessions, cache: objects.cache)
         cached.tweets = CachedTweetRepository(tweets, objects: objects)
-        cached.likes = CachedLikeRepository(likes, objects: objects)
+        cached.likes = CachedLikeRepository(likes, objects: objects, comments: comments)
         cached.comments = CachedCommentRepository(comments, objects: objects)
         cached.viewerMarks = viewerMarks.map { CachedViewerMarks($0, objects: objects) }
         return cached.cachingFeedPlans(by: objects)

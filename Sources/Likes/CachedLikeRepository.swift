@@ -1,29 +1,35 @@
+import Comments
 import StarlingCore
 
 /// A `LikeRepository` that reads a tweet's latest likes (the detail's `likes`) through the object
 /// cache, and forgets them when they change — with the tweet, whose `likes_count` changed, and the
-/// latest marks (`CachedViewerMarks`) of the user who liked or unliked it.
+/// latest marks (`CachedViewerMarks`) of the user who liked or unliked it. A like or unlike of a
+/// comment changes the comment's `likes_count`: its tweet's cached first page of comments
+/// (`CachedCommentRepository`) is forgotten.
 public struct CachedLikeRepository: LikeRepository {
     /// How many of a tweet's latest likes are cached: a longer list is read from the store.
     public static let latestLimit = 100
 
     let base: any LikeRepository
     let objects: ObjectCache
+    /// Where a liked comment's tweet is found.
+    let comments: any CommentRepository
 
-    public init(_ base: any LikeRepository, objects: ObjectCache) {
+    public init(_ base: any LikeRepository, objects: ObjectCache, comments: any CommentRepository) {
         self.base = base
         self.objects = objects
+        self.comments = comments
     }
 
     public func like(_ like: Like, jobs: [Job]) async throws -> Like {
         let stored = try await base.like(like, jobs: jobs)
-        if stored == like { await forget(like.target, by: like.userID) }
+        if stored == like { try await forget(like.target, by: like.userID) }
         return stored
     }
 
     public func cancel(userID: Int64, target: LikeTarget) async throws -> Bool {
         let removed = try await base.cancel(userID: userID, target: target)
-        if removed { await forget(target, by: userID) }
+        if removed { try await forget(target, by: userID) }
         return removed
     }
 
@@ -44,8 +50,16 @@ public struct CachedLikeRepository: LikeRepository {
         try await base.liked(by: userID, type: type, among: ids)
     }
 
-    private func forget(_ target: LikeTarget, by userID: Int64) async {
-        guard target.type == .tweet else { return }
-        await objects.invalidate([CacheKeys.tweet(target.id), CacheKeys.tweetLikes(target.id), CacheKeys.viewerMarks(userID)])
+    private func forget(_ target: LikeTarget, by userID: Int64) async throws {
+        switch target.type {
+        case .tweet:
+            await objects.invalidate([CacheKeys.tweet(target.id), CacheKeys.tweetLikes(target.id), CacheKeys.viewerMarks(userID)])
+        case .comment:
+            // The like has committed: a comment deleted since has taken its tweet's page with it.
+            guard let comment = try await comments.comment(id: target.id) else { return }
+            await objects.invalidate([CacheKeys.tweetComments(comment.tweetID)])
+        default:
+            return
+        }
     }
 }

@@ -19,6 +19,10 @@ public enum CacheKeys {
     public static let tweetLikesKind = "tweet_likes"
     /// A tweet's latest likes, newest first (`KeyValueCache`).
     public static func tweetLikes(_ tweetID: Int64) -> String { numbered(tweetLikesKind, tweetID) }
+    /// The kind of a tweet's first page of comments (`CachedCommentRepository`).
+    public static let tweetCommentsKind = "tweet_comments"
+    /// A tweet's first page of comments, oldest first (`KeyValueCache`).
+    public static func tweetComments(_ tweetID: Int64) -> String { numbered(tweetCommentsKind, tweetID) }
     /// The kind of a viewer's latest likes and retweets (`CachedViewerMarks`).
     public static let viewerMarksKind = "marks"
     /// A viewer's latest likes and retweets (`KeyValueCache`).

@@ -34,8 +34,8 @@ public struct CachedTweetRepository: TweetRepository {
         // The tweet asked for is forgotten even when it was gone already (a stale cached copy).
         let ids = Set([id] + deleted.flatMap { [$0.id] + ($0.retweetOf.map { [$0] } ?? []) })
         let retweeters = Set(deleted.filter { $0.retweetOf != nil }.map(\.userID))
-        // A deleted tweet's likes went with it: its cached list of them goes too.
-        await objects.invalidate(ids.sorted().map(CacheKeys.tweet) + deleted.map { CacheKeys.tweetLikes($0.id) }
+        // A deleted tweet's likes and comments went with it: its cached lists of them go too.
+        await objects.invalidate(ids.sorted().map(CacheKeys.tweet) + deleted.flatMap { [CacheKeys.tweetLikes($0.id), CacheKeys.tweetComments($0.id)] }
                                  + retweeters.sorted().map(CacheKeys.viewerMarks))
         return deleted
     }

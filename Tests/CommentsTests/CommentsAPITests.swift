@@ -1,6 +1,7 @@
 import App
 import Foundation
 import HTTPTypes
+import StarlingCore
 import StarlingTesting
 import Testing
 
@@ -42,6 +43,53 @@ import Testing
             #expect(try deleted.object()["success"] as? Bool == true)
             #expect(try await api.call(.delete, "/api/comments/\(id)/", token: bob.token).status == .notFound)
             #expect(try await api.call(.get, "/api/tweets/\(tweet)/").object()["comments_count"] as? Int == 1)
+        }
+    }
+
+    /// The detail's `comments` (and the list's first page) come from the tweet's cached first
+    /// page: each comment, edit, like, unlike and deletion shows on the next read.
+    /// Each change is read after its hold on the cached page is over (the clock moved on), so
+    /// only the change's invalidation keeps the next read fresh.
+    @Test(arguments: Backend.allCases) func theDetailsCommentsShowEachChangeAtOnce(_ backend: Backend) async throws {
+        let clock = ManualClock()
+        let app = TestStarling(repositories: try await backend.repositories(), caches: Caches.inProcess(clock: clock))
+        try await app.test { api in
+            let alice = try await api.signUp("alice_01")
+            let bob = try await api.signUp("bob_0001")
+            let tweet = try await api.post("talk to me", as: alice)
+            func shown(to viewer: API.Account? = nil) async throws -> [(content: String, likes: Int, liked: Bool)] {
+                clock.advance(seconds: Double(CacheKeys.holdSeconds + 1))
+                let detail = try await api.call(.get, "/api/tweets/\(tweet)/", token: (viewer ?? alice).token).object()
+                return try #require(detail["comments"] as? [[String: Any]]).map {
+                    ($0["content"] as? String ?? "", $0["likes_count"] as? Int ?? -1, $0["has_liked"] as? Bool ?? false)
+                }
+            }
+            #expect(try await shown().isEmpty, "the empty page is cached from here on")
+            let comment = try await api.comment(on: tweet, "first", as: bob)
+            #expect(try await shown().map(\.content) == ["first"])
+            _ = try await api.comment(on: tweet, "second", as: alice)
+            #expect(try await shown().map(\.content) == ["first", "second"])
+            #expect(try await api.call(.put, "/api/comments/\(comment)/", token: bob.token, json: ["content": "edited"]).status == .ok)
+            #expect(try await shown().map(\.content) == ["edited", "second"])
+
+            #expect(try await api.like("comment", comment, as: alice).status == .created)
+            #expect(try await shown().first.map { [$0.likes] } == [1])
+            #expect(try await shown(to: alice).first?.liked == true)
+            #expect(try await shown(to: bob).first?.liked == false)
+            let cancel = try await api.call(.post, "/api/likes/cancel/", token: alice.token, json: ["content_type": "comment", "object_id": comment])
+            #expect(try cancel.object()["deleted"] as? Int == 1)
+            #expect(try await shown(to: alice).first.map { [$0.likes] } == [0])
+            #expect(try await shown(to: alice).first?.liked == false)
+
+            #expect(try await api.call(.delete, "/api/comments/\(comment)/", token: bob.token).status == .ok)
+            #expect(try await shown().map(\.content) == ["second"])
+            let listed = try await api.call(.get, "/api/comments/?tweet_id=\(tweet)").object()["comments"] as? [[String: Any]]
+            #expect(listed?.map { $0["content"] as? String } == ["second"])
+
+            #expect(try await api.call(.delete, "/api/tweets/\(tweet)/", token: alice.token).status == .ok)
+            let afterTweet = try await api.call(.get, "/api/comments/?tweet_id=\(tweet)")
+            let remaining = afterTweet.status == .ok ? try afterTweet.object()["comments"] as? [Any] : []
+            #expect(remaining?.isEmpty == true, "a deleted tweet's comments went with it")
         }
     }
 
