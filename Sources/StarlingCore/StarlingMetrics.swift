@@ -16,6 +16,13 @@ public enum StarlingMetrics {
         let label: String
         let dimension: String
         let value: String
+
+        /// The value and the label's length only: the handles are few, and hashing three strings
+        /// on every page's lookups cost more than the rare equal hashes that equality then tells apart.
+        func hash(into hasher: inout Hasher) {
+            hasher.combine(value)
+            hasher.combine(label.utf8.count)
+        }
     }
 
     private static let counters = Mutex<[CounterName: Counter]>([:])
