@@ -9,8 +9,24 @@ import Tweets
 /// and `"retweets_count"` (with its leading comma), and `createdAt` is the quoted time a feed item
 /// repeats. The viewer's `has_liked` and `has_retweeted` go between them.
 final class TweetFragment: Sendable {
+    /// The members of a user that `UserJSON` writes: all a fragment keeps of its author (not the
+    /// email and password hash, which a page never shows, and which took a fifth of its memory).
+    struct Author: Sendable, Equatable {
+        let id: Int64
+        let username: String
+        let nickname: String?
+        let avatarKey: String?
+
+        init(_ user: User) {
+            id = user.id
+            username = user.username
+            nickname = user.nickname
+            avatarKey = user.avatarKey
+        }
+    }
+
     let tweet: Tweet
-    let author: User
+    let author: Author
     let head: [UInt8]
     let middle: [UInt8]
     let createdAt: [UInt8]
@@ -20,7 +36,8 @@ final class TweetFragment: Sendable {
 
     init(_ tweet: Tweet, author: User) {
         self.tweet = tweet
-        self.author = author
+        self.author = Author(author)
+        let time = Timestamp.format(tweet.createdAt)
         var head = JSONWriter(capacity: 256 + tweet.content.utf8.count)
         head.beginObject()
         head.key("id")
@@ -28,7 +45,7 @@ final class TweetFragment: Sendable {
         head.key("user")
         head.value(UserJSON(author))
         head.key("created_at")
-        head.string(Timestamp.format(tweet.createdAt))
+        head.string(time)
         head.key("content")
         head.string(tweet.content)
         head.key("comments_count")
@@ -42,11 +59,10 @@ final class TweetFragment: Sendable {
         middle.key("retweets_count")
         middle.int(tweet.retweetsCount)
         self.middle = middle.compactBytes
-        var time = JSONWriter(capacity: 32)
-        time.string(Timestamp.format(tweet.createdAt))
-        self.createdAt = time.compactBytes
-        let strings = [tweet.content, author.username, author.email, author.passwordHash, author.nickname ?? "", author.avatarKey ?? ""]
-            + tweet.photoKeys
+        var quoted = JSONWriter(capacity: 32)
+        quoted.string(time)
+        self.createdAt = quoted.compactBytes
+        let strings = [tweet.content, author.username, author.nickname ?? "", author.avatarKey ?? ""] + tweet.photoKeys
         self.cost = self.head.count + self.middle.count + self.createdAt.count + strings.reduce(0) { $0 + $1.utf8.count } + 400
     }
 
