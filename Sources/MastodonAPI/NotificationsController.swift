@@ -125,15 +125,11 @@ struct NotificationsController: Sendable {
     /// Notifications as Mastodon entities; one whose actor or post is gone is left out.
     private func render(_ list: [Notification], viewerID: Int64, base: BaseURL) async throws -> [NotificationJSON] {
         let kinds = list.map(Self.kind)
-        var tweetIDs: [Int64] = []
-        var commentIDs: [Int64] = []
-        for kind in kinds {
-            switch kind.post {
-            case .tweet(let id)?: tweetIDs.append(id)
-            case .comment(let id)?: commentIDs.append(id)
-            case nil: break
-            }
-        }
+        // Constants, not variables filled in a loop: a variable captured by the `async let`s
+        // below is refused ("sending … risks causing data races") when building with
+        // `--sanitize=thread`.
+        let tweetIDs = kinds.compactMap { kind -> Int64? in if case .tweet(let id)? = kind.post { id } else { nil } }
+        let commentIDs = kinds.compactMap { kind -> Int64? in if case .comment(let id)? = kind.post { id } else { nil } }
         async let actors = users.users(ids: Array(Set(list.map(\.actorID))))
         async let foundTweets = tweets.tweets(ids: tweetIDs)
         async let foundComments = comments.comments(ids: commentIDs)
