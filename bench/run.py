@@ -131,6 +131,33 @@ def http(method, url, token=None, body=None):
         return json.loads(response.read())
 
 
+def start_server(binary, data, port, log_path, env, attempts=600):
+    """`starling serve` on the loopback port (rate limits off), returned once `/healthz` answers;
+    its output goes to `log_path`. A server that exits or does not answer stops the run."""
+    log = open(log_path, "w")
+    server = subprocess.Popen([binary, "serve", "--port", str(port), "--data-dir", data, "--rate-limits", "off"],
+                              stdout=log, stderr=subprocess.STDOUT, env=env)
+    for _ in range(attempts):
+        try:
+            urllib.request.urlopen(f"http://127.0.0.1:{port}/healthz", timeout=1)
+            return server
+        except OSError:
+            if server.poll() is not None:
+                break
+            time.sleep(0.05)
+    stop_server(server)
+    raise SystemExit("the server did not start; see " + log_path)
+
+
+def stop_server(server, timeout=20):
+    """Ends a server this run started: SIGTERM, then SIGKILL after `timeout` seconds."""
+    server.terminate()
+    try:
+        server.wait(timeout=timeout)
+    except subprocess.TimeoutExpired:
+        server.kill()
+
+
 def wait_for_empty_outbox(store, timeout=120):
     started = time.monotonic()
     while store.rows("SELECT COUNT(*) FROM outbox")[0][0] > 0:
@@ -211,18 +238,8 @@ def main():
 
     port = free_port()
     base = f"http://127.0.0.1:{port}"
-    log = open(os.path.join(work, "server.log"), "w")
-    server = subprocess.Popen([args.binary, "serve", "--port", str(port), "--data-dir", data, "--rate-limits", "off"],
-                              stdout=log, stderr=subprocess.STDOUT, env=env)
+    server = start_server(args.binary, data, port, os.path.join(work, "server.log"), env)
     try:
-        for _ in range(200):
-            try:
-                urllib.request.urlopen(base + "/healthz", timeout=1)
-                break
-            except OSError:
-                time.sleep(0.05)
-        else:
-            raise SystemExit("the server did not start; see " + log.name)
         pid = server.pid
         scenarios = []
         rss_start = round(rss_mb(pid), 1)
@@ -272,11 +289,7 @@ def main():
                   "rss_samples": sampler.samples}
     finally:
         store.close()
-        server.terminate()
-        try:
-            server.wait(timeout=20)
-        except subprocess.TimeoutExpired:
-            server.kill()
+        stop_server(server)
 
     stamp = time.strftime("%Y%m%dT%H%M%SZ", time.gmtime())
     results = {

@@ -5,7 +5,7 @@ the outbox drain, times a celebrity's fanout, and stops the server. Called by sc
 
 usage: drive.py BINARY WORKDIR SECONDS (environment: the server's STARLING_* settings, and the
 sanitizer's options and preload)"""
-import os, subprocess, sys, threading, time, urllib.request
+import os, subprocess, sys, threading
 
 sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "..", "bench"))
 import run as bench  # noqa: E402
@@ -24,18 +24,8 @@ with open(ids_file, "w") as f:
 
 port = bench.free_port()
 base = f"http://127.0.0.1:{port}"
-log = open(os.path.join(work, "server.log"), "w")
-server = subprocess.Popen([binary, "serve", "--port", str(port), "--data-dir", data, "--rate-limits", "off"],
-                          stdout=log, stderr=subprocess.STDOUT, env=quiet)
+server = bench.start_server(binary, data, port, os.path.join(work, "server.log"), quiet, attempts=3000)  # sanitized: slow to start
 try:
-    for _ in range(600):
-        try:
-            urllib.request.urlopen(base + "/healthz", timeout=1)
-            break
-        except OSError:
-            if server.poll() is not None:
-                raise SystemExit("the server exited; see " + log.name)
-            time.sleep(0.2)
     feed, timeline, detail = ["GET", "/api/newsfeeds/"], ["GET", "/api/tweets/?user_id={user_id}"], ["GET", "/api/tweets/{tweet_id}/", ids_file]
     post, healthz = ["POST", "/api/tweets/"], ["", "", "/healthz"]
     for name, concurrency, script_args, plain in [
@@ -60,8 +50,4 @@ try:
     print(f"celebrity fanout: {fanout['followers']} followers in {fanout['seconds']} s", flush=True)
 finally:
     store.close()
-    server.terminate()
-    try:
-        server.wait(timeout=60)
-    except subprocess.TimeoutExpired:
-        server.kill()
+    bench.stop_server(server, timeout=60)
