@@ -22,14 +22,16 @@ public struct CachedLikeRepository: LikeRepository {
     }
 
     public func like(_ like: Like, jobs: [Job]) async throws -> Like {
+        let keys = try await cachedKeys(of: like.target, by: like.userID)
         let stored = try await base.like(like, jobs: jobs)
-        if stored == like { try await forget(like.target, by: like.userID) }
+        if stored == like { await objects.invalidate(keys) }
         return stored
     }
 
     public func cancel(userID: Int64, target: LikeTarget) async throws -> Bool {
+        let keys = try await cachedKeys(of: target, by: userID)
         let removed = try await base.cancel(userID: userID, target: target)
-        if removed { try await forget(target, by: userID) }
+        if removed { await objects.invalidate(keys) }
         return removed
     }
 
@@ -50,16 +52,18 @@ public struct CachedLikeRepository: LikeRepository {
         try await base.liked(by: userID, type: type, among: ids)
     }
 
-    private func forget(_ target: LikeTarget, by userID: Int64) async throws {
+    /// What a like or unlike of `target` by `userID` changes in the object cache. Found before
+    /// the change, so that a store that cannot say (a comment's tweet) fails the request before
+    /// anything is written, not after.
+    private func cachedKeys(of target: LikeTarget, by userID: Int64) async throws -> [String] {
         switch target.type {
         case .tweet:
-            await objects.invalidate([CacheKeys.tweet(target.id), CacheKeys.tweetLikes(target.id), CacheKeys.viewerMarks(userID)])
+            return [CacheKeys.tweet(target.id), CacheKeys.tweetLikes(target.id), CacheKeys.viewerMarks(userID)]
         case .comment:
-            // The like has committed: a comment deleted since has taken its tweet's page with it.
-            guard let comment = try await comments.comment(id: target.id) else { return }
-            await objects.invalidate([CacheKeys.tweetComments(comment.tweetID)])
+            guard let comment = try await comments.comment(id: target.id) else { return [] }
+            return [CacheKeys.tweetComments(comment.tweetID)]
         default:
-            return
+            return []
         }
     }
 }
