@@ -30,16 +30,14 @@ struct LatestComments: Sendable, CacheCodable {
 
     init?(from buffer: inout ByteBuffer) {
         guard let page = buffer.readFields({ (fields: inout CacheFieldReader) -> Page<Comment>? in
-            // A lying count runs out of bytes first: each comment takes at least 36.
-            guard let hasNext = fields.int64(), let count = fields.int64(), count >= 0,
-                  count <= fields.remainingBytes / 36 else { return nil }
-            var comments: [Comment] = []
-            comments.reserveCapacity(Int(count))
-            for _ in 0..<count {
-                guard let id = fields.int64(), let tweetID = fields.int64(), let userID = fields.int64(),
-                      let likes = fields.int64(), let content = fields.string() ?? nil else { return nil }
-                comments.append(Comment(id: id, tweetID: tweetID, userID: userID, content: content, likesCount: Int(likes)))
-            }
+            // Each comment takes at least 36 bytes: four integers and a string's length.
+            guard let hasNext = fields.int64(),
+                  let comments = fields.list(minimumBytes: 36, { comment -> Comment? in
+                      guard let id = comment.int64(), let tweetID = comment.int64(), let userID = comment.int64(),
+                            let likes = comment.int64(), let content = comment.string() ?? nil else { return nil }
+                      return Comment(id: id, tweetID: tweetID, userID: userID, content: content, likesCount: Int(likes))
+                  })
+            else { return nil }
             return Page(items: comments, hasNextPage: hasNext != 0)
         }) else { return nil }
         self.page = page

@@ -24,15 +24,10 @@ struct LatestLikes: Sendable, CacheCodable {
 
     init?(from buffer: inout ByteBuffer) {
         guard let likes = buffer.readFields({ (fields: inout CacheFieldReader) -> [(userID: Int64, createdAt: Int64)]? in
-            // A lying count runs out of bytes first: each like takes sixteen.
-            guard let count = fields.int64(), count >= 0, count <= fields.remainingBytes / 16 else { return nil }
-            var likes: [(userID: Int64, createdAt: Int64)] = []
-            likes.reserveCapacity(Int(count))
-            for _ in 0..<count {
-                guard let userID = fields.int64(), let createdAt = fields.int64() else { return nil }
-                likes.append((userID, createdAt))
+            fields.list(minimumBytes: 16) { like -> (userID: Int64, createdAt: Int64)? in
+                guard let userID = like.int64(), let createdAt = like.int64() else { return nil }
+                return (userID, createdAt)
             }
-            return likes
         }) else { return nil }
         self.likes = likes
     }

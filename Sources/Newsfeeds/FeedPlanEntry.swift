@@ -30,15 +30,9 @@ struct FeedPlanEntry: CacheCodable, Equatable {
         guard let entry = buffer.readFields({ (fields: inout CacheFieldReader) -> FeedPlanEntry? in
             guard let generation = fields.int64(), let celebrityGeneration = fields.int64(),
                   let known = fields.int64(), let active = fields.int64(),
-                  let limit = fields.int64(), let count = fields.int64(),
-                  (0...1).contains(known), (0...Int64(Int32.max)).contains(limit), count >= 0, count <= fields.remainingBytes / 8
+                  let limit = fields.int64(), let celebrities = fields.int64s(),
+                  (0...1).contains(known), (0...Int64(Int32.max)).contains(limit)
             else { return nil }
-            var celebrities: [Int64] = []
-            celebrities.reserveCapacity(Int(count))
-            for _ in 0..<count {
-                guard let celebrity = fields.int64() else { return nil }
-                celebrities.append(celebrity)
-            }
             return FeedPlanEntry(generation: generation, celebrityGeneration: celebrityGeneration,
                                  facts: FeedPlanFacts(activeAtOrAfter: known == 1 ? active : nil, celebrityLimit: Int(limit),
                                                       celebrities: celebrities))

@@ -54,6 +54,27 @@ public struct CacheFieldReader {
         return Int64(bigEndian: bytes.loadUnaligned(fromByteOffset: offset, as: Int64.self))
     }
 
+    /// Reads a list written as its count and then its elements: nil when the count is negative,
+    /// claims more elements than the bytes left could hold (each takes at least `minimumBytes`,
+    /// so a lying count allocates nothing), or an element is malformed.
+    @inlinable
+    public mutating func list<Element>(minimumBytes: Int, _ element: (inout CacheFieldReader) -> Element?) -> [Element]? {
+        guard let count = int64(), count >= 0, count <= remainingBytes / max(minimumBytes, 1) else { return nil }
+        var elements: [Element] = []
+        elements.reserveCapacity(Int(count))
+        for _ in 0..<count {
+            guard let next = element(&self) else { return nil }
+            elements.append(next)
+        }
+        return elements
+    }
+
+    /// Reads a list of integer fields (`list(minimumBytes:_:)`).
+    @inlinable
+    public mutating func int64s() -> [Int64]? {
+        list(minimumBytes: 8) { $0.int64() }
+    }
+
     /// Reads a string field: `.some(nil)` for a written nil, `nil` for malformed bytes.
     @inlinable
     public mutating func string() -> String?? {

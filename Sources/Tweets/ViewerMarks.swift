@@ -86,18 +86,7 @@ extension RecentViewerMarks: CacheCodable {
 
     public init?(from buffer: inout ByteBuffer) {
         guard let marks = buffer.readFields({ (fields: inout CacheFieldReader) -> RecentViewerMarks? in
-            func ids() -> [Int64]? {
-                // A lying count runs out of bytes first: each id takes eight.
-                guard let count = fields.int64(), count >= 0, count <= fields.remainingBytes / 8 else { return nil }
-                var ids: [Int64] = []
-                ids.reserveCapacity(Int(count))
-                for _ in 0..<count {
-                    guard let id = fields.int64() else { return nil }
-                    ids.append(id)
-                }
-                return ids
-            }
-            guard let horizon = fields.int64(), let liked = ids(), let retweeted = ids() else { return nil }
+            guard let horizon = fields.int64(), let liked = fields.int64s(), let retweeted = fields.int64s() else { return nil }
             return RecentViewerMarks(horizon: horizon, liked: liked, retweeted: retweeted)
         }) else { return nil }
         self = marks
