@@ -37,5 +37,13 @@ public struct RESPCommand: Sendable, Hashable, CustomStringConvertible {
         for argument in arguments { append(argument) }
     }
 
+    /// A command of a name and many keys, their bytes reserved at once (a key is rarely above 32
+    /// bytes written) rather than grown by doubling.
+    init<Key: RESPArgument>(_ name: String, keys: [Key]) {
+        self.init(name)
+        encodedArguments.reserveCapacity(minimumWritableBytes: keys.count * 32)
+        for key in keys { append(key) }
+    }
+
     public var description: String { "\(name) (\(argumentCount - 1) arguments)" }
 }

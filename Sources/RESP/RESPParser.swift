@@ -1,7 +1,7 @@
 import NIOCore
 
 /// Reads RESP2 and RESP3 values from bytes, with no socket: the whole protocol logic of
-/// `RESPResponseDecoder`, tested on its own.
+/// `RedisReplyHandler`, tested on its own.
 ///
 /// A value is read only once all of its bytes are there; until then the buffer is left as it
 /// was and `parse` answers nil ("need more data"). Input that is not RESP, or that exceeds a

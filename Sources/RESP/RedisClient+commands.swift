@@ -8,11 +8,19 @@ extension RedisClient {
     }
 
     /// The values at `keys`, in order, nil where absent.
-    public func mget(_ keys: [some RESPArgument]) async throws -> [ByteBuffer?] {
-        guard !keys.isEmpty else { return [] }
-        let command = RESPCommand.mget(keys)
+    public func mget(_ keys: [String]) async throws -> [ByteBuffer?] {
+        try await mget(keys.count, .mget(keys))
+    }
+
+    /// Values of numbered keys (`kv:tweet:42`), nil for the absent ones.
+    public func mget(_ keys: [RESPNumberedKey]) async throws -> [ByteBuffer?] {
+        try await mget(keys.count, .mget(keys))
+    }
+
+    private func mget(_ count: Int, _ command: RESPCommand) async throws -> [ByteBuffer?] {
+        guard count > 0 else { return [] }
         let reply = try await send(command)
-        guard let values = reply.array, values.count == keys.count else { throw unexpected(reply, to: command) }
+        guard let values = reply.array, values.count == count else { throw unexpected(reply, to: command) }
         return values.map(\.bytes)
     }
 

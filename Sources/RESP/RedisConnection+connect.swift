@@ -21,7 +21,6 @@ extension RedisConnection {
                 .connect(host: configuration.host, port: configuration.port) { channel in
                     channel.eventLoop.makeCompletedFuture {
                         let connection = RedisConnection(channel: channel, commandTimeout: configuration.commandTimeout)
-                        try channel.pipeline.syncOperations.addHandler(ByteToMessageHandler(RESPResponseDecoder()))
                         try channel.pipeline.syncOperations.addHandler(RedisReplyHandler(connection: connection))
                         return connection
                     }

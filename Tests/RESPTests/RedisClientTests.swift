@@ -79,6 +79,26 @@ struct RedisClientTests {
         }
     }
 
+    /// Replies of megabytes arrive in many reads: `RedisReplyHandler` keeps the start of a reply
+    /// until its end is in, and the values come back whole, between small ones.
+    @Test func repliesSplitAcrossManyReadsComeBackWhole() async throws {
+        try await withClient(poolSize: 1) { redis in
+            let big = prefix + "big", small = prefix + "small"
+            let bytes = (0..<3_000_000).map { UInt8(truncatingIfNeeded: $0 &* 31) }
+            try await redis.set(big, ByteBuffer(bytes: bytes))
+            try await redis.set(small, "s")
+            async let first = redis.mget([big, small, big])
+            async let second = redis.get(small)
+            let values = try await first
+            #expect(values.count == 3)
+            #expect(values[0] == ByteBuffer(bytes: bytes) && values[2] == ByteBuffer(bytes: bytes))
+            #expect(values[1] == ByteBuffer(string: "s"))
+            #expect(try await second == ByteBuffer(string: "s"))
+            #expect(try await redis.mget([RESPNumberedKey(prefix: prefix + "n:", number: 7)]) == [nil])
+            try await redis.del([big, small])
+        }
+    }
+
     @Test func concurrentCallersOnOneConnectionEachGetTheirOwnReply() async throws {
         try await withClient(poolSize: 1) { redis in
             try await withThrowingTaskGroup(of: Void.self) { group in
