@@ -1,4 +1,5 @@
 import Logging
+import Synchronization
 import StarlingCore
 
 /// Notes that a user made an authenticated request — at most once per `interval` per user in this
@@ -30,34 +31,39 @@ public struct RecordActivity: Sendable {
 
     public func callAsFunction(userID: Int64) async {
         let now = clock.nowMicros()
-        guard await throttle.claim(userID, now: now, interval: Self.interval) else { return }
+        guard throttle.claim(userID, now: now, interval: Self.interval) else { return }
         do {
             let (before, overflow) = now.subtractingReportingOverflow(inactiveMicros)
             let returned = try await activity.recordActivity(userID: userID, at: now, inactiveBefore: overflow ? .min : before,
                                                              restore: Job(id: ids.next(), RestoreFeedJob(userID: userID)))
             if returned { jobsRecorded() }
         } catch {
-            await throttle.forget(userID)
+            throttle.forget(userID)
             logger.warning("could not record a user's activity", metadata: ["user": "\(userID)", "error": "\(error)"])
         }
     }
 }
 
 /// Who had their activity recorded lately, in this process: a bounded map of user → time.
-actor ActivityThrottle {
-    private var recorded: [Int64: Int64] = [:]
+///
+/// A lock, not an actor: every authenticated request asks it, and a hop onto an actor that another
+/// thread holds suspends the request and wakes a thread to resume it.
+final class ActivityThrottle: Sendable {
+    private let recorded = Mutex<[Int64: Int64]>([:])
     private static let maximumEntries = 100_000
 
     /// Whether the caller should record `userID`'s activity now (not done within `interval`).
     func claim(_ userID: Int64, now: Int64, interval: Int64) -> Bool {
-        if let last = recorded[userID], now - last < interval { return false }
-        if recorded.count >= Self.maximumEntries { recorded = recorded.filter { now - $0.value < interval } }
-        if recorded.count >= Self.maximumEntries { recorded.removeAll() }
-        recorded[userID] = now
-        return true
+        recorded.withLock { recorded in
+            if let last = recorded[userID], now - last < interval { return false }
+            if recorded.count >= Self.maximumEntries { recorded = recorded.filter { now - $0.value < interval } }
+            if recorded.count >= Self.maximumEntries { recorded.removeAll() }
+            recorded[userID] = now
+            return true
+        }
     }
 
     func forget(_ userID: Int64) {
-        recorded[userID] = nil
+        _ = recorded.withLock { $0.removeValue(forKey: userID) }
     }
 }

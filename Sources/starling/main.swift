@@ -2,15 +2,28 @@ import Dispatch
 #if canImport(Glibc)
 import Glibc
 
-/// At most two malloc arenas: glibc otherwise gives each of the process's threads (event loops,
-/// the concurrency pool, SQLite's queues) an arena of its own as they contend, up to eight per core,
-/// and each keeps the memory freed into it. In one `scripts/bench` run this cut peak RSS by some 9 MB.
-/// (`mallopt` is declared in `malloc.h`, which the Glibc module leaves out: found by name.)
+/// At most `STARLING_MALLOC_ARENAS` malloc arenas (3 unless set, 1–64): glibc otherwise gives
+/// each of the process's threads (event loops, the concurrency pool, SQLite's queues) an arena of
+/// its own as they contend, up to eight per core, and each keeps the memory freed into it. Two
+/// saved some 9 MB of peak RSS in a `scripts/bench` run, but the four busy threads (two event
+/// loops, two pool threads) then queued on the arenas' locks: a fifth of the server's context
+/// switches during a newsfeed run were `__lll_lock_wait_private`, and three arenas made it 3.5%
+/// and the page 10-18% faster. (`mallopt` is declared in `malloc.h`, which the Glibc module leaves
+/// out: found by name.)
 func limitMallocArenas() {
     typealias MallOpt = @convention(c) (Int32, Int32) -> Int32
     let arenaMax: Int32 = -8  // M_ARENA_MAX
+    var arenas: Int32 = 3
+    if let text = getenv("STARLING_MALLOC_ARENAS").map({ String(cString: $0) }) {
+        guard let value = Int32(text), (1...64).contains(value) else {
+            let message = "starling: STARLING_MALLOC_ARENAS must be a whole number from 1 to 64, not \(text.debugDescription)\n"
+            _ = message.withCString { write(2, $0, strlen($0)) }
+            exit(64)
+        }
+        arenas = value
+    }
     guard let symbol = dlsym(UnsafeMutableRawPointer(bitPattern: 0), "mallopt") else { return }
-    _ = unsafeBitCast(symbol, to: MallOpt.self)(arenaMax, 2)
+    _ = unsafeBitCast(symbol, to: MallOpt.self)(arenaMax, arenas)
 }
 
 limitMallocArenas()
