@@ -4,6 +4,7 @@ import NIOCore
 public struct RedisScoreBound: Sendable, Hashable, RESPArgument {
     private enum Kind: Hashable {
         case exclusive(Double)
+        case inclusive(Double)
         case infinity(negative: Bool)
     }
 
@@ -11,6 +12,8 @@ public struct RedisScoreBound: Sendable, Hashable, RESPArgument {
 
     /// Scores equal to `score` are not in the range.
     public static func exclusive(_ score: Double) -> RedisScoreBound { RedisScoreBound(kind: .exclusive(score)) }
+    /// Scores equal to `score` are in the range.
+    public static func inclusive(_ score: Double) -> RedisScoreBound { RedisScoreBound(kind: .inclusive(score)) }
     /// No upper bound.
     public static let positiveInfinity = RedisScoreBound(kind: .infinity(negative: false))
     /// No lower bound.
@@ -20,6 +23,8 @@ public struct RedisScoreBound: Sendable, Hashable, RESPArgument {
         switch kind {
         case .exclusive(let score):
             ("(" + score.scoreText).writeBulkString(into: &buffer)
+        case .inclusive(let score):
+            score.writeBulkString(into: &buffer)
         case .infinity(let negative):
             (negative ? "-inf" : "+inf").writeBulkString(into: &buffer)
         }
