@@ -17,7 +17,7 @@ Phases, in order (each on a seeded store, the caches warmed by the phase before 
 import http.client, json, os, re, subprocess, sys, tempfile, time, urllib.request
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
-from run import Store, free_port  # noqa: E402
+from run import Store, backends, free_port  # noqa: E402
 
 
 class Client:
@@ -128,8 +128,10 @@ def main(args):
     print("\n" + header + "\n" + "-" * len(header))
     for name, count, total in phases:
         print(f"{name:<26} {count:>8} {total:>15,} {total // count:>12,} {total / count / floor:>9.2f}")
-    print(f"{len(users)} seeded users, 50 follows each; release binary {binary}; SQLite, in-process caches and queue")
+    ran_on = backends()
+    print(f"{len(users)} seeded users, 50 follows each; release binary {binary}; backends {ran_on}")
     results = {name: {"requests": count, "instructions": total, "per_request": total // count} for name, count, total in phases}
+    results["backends"] = ran_on
     out_dir = os.path.join(os.path.dirname(os.path.abspath(__file__)), "results")
     os.makedirs(out_dir, exist_ok=True)
     path = os.path.join(out_dir, time.strftime("%Y%m%dT%H%M%SZ", time.gmtime()) + "-instructions.json")
