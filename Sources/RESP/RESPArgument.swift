@@ -118,6 +118,17 @@ struct DecimalDigits {
         var index = negative || first == UInt8(ascii: "+") ? 1 : 0
         guard (1...19).contains(bytes.count - index) else { return .invalid }
         var value: Int64 = 0
+        if bytes.count - index <= 18 {
+            // At most 18 digits cannot pass Int64 (about 9.2e18): no overflow checks (the lengths
+            // and ids of every reply).
+            while index < bytes.count {
+                let digit = bytes[index] &- UInt8(ascii: "0")
+                guard digit <= 9 else { return .invalid }
+                value = value &* 10 &+ Int64(digit)
+                index += 1
+            }
+            return .value(negative ? 0 &- value : value)
+        }
         while index < bytes.count {
             let byte = bytes[index]
             guard byte >= UInt8(ascii: "0"), byte <= UInt8(ascii: "9") else { return .invalid }

@@ -87,11 +87,19 @@ extension RedisConnection {
             guard !requests.isEmpty else {
                 return close(.protocolError("a reply arrived for no command"))
             }
-            requests[requests.startIndex].replies.append(value)
-            guard let first = requests.first, first.replies.count == first.expected else { return .none }
-            requests.removeFirst()
+            // In place: reading `requests.first` copies the whole request (its replies and waiter).
+            let index = requests.startIndex
+            let replies: [RESPValue]
+            if requests[index].expected == 1 {
+                replies = [value]  // the usual single command: no partial list kept
+            } else {
+                requests[index].replies.append(value)
+                guard requests[index].replies.count == requests[index].expected else { return .none }
+                replies = requests[index].replies
+            }
+            let waiter = requests.removeFirst().waiter
             var action = Action.none
-            if let waiter = first.waiter { action.succeed = (waiter, first.replies) }
+            if let waiter { action.succeed = (waiter, replies) }
             if case .draining = state, requests.isEmpty {
                 state = .closed(.connectionClosed)
                 action.closeChannel = true

@@ -38,7 +38,12 @@ import Testing
         #expect(decimal("-9223372036854775808") == .min)
         #expect(decimal("9223372036854775807") == .max)
         #expect(decimal("+5") == 5)
-        for refused in ["", "-", "9223372036854775808", "12a", " 1", "1.0", "complete", "12345678901234567890"] {
+        // Up to 18 digits are read with no overflow checks; 19 with them.
+        #expect(decimal("999999999999999999") == 999_999_999_999_999_999)
+        #expect(decimal("-999999999999999999") == -999_999_999_999_999_999)
+        #expect(decimal("000000000000000007") == 7)
+        #expect(decimal("1999999999999999999") == 1_999_999_999_999_999_999)
+        for refused in ["", "-", "9223372036854775808", "12a", " 1", "1.0", "complete", "12345678901234567890", "1/", "1:", "--1"] {
             #expect(decimal(refused) == nil, "\(refused)")
         }
         #expect(RESPValue.integer(5).decimal == nil, "an integer reply is not a bulk string")
@@ -50,6 +55,7 @@ import Testing
         #expect(wire(.zrevrangebyscore("z", max: .exclusive(40), min: .negativeInfinity, limit: (0, 3)))
             == "*7\r\n$16\r\nZREVRANGEBYSCORE\r\n$1\r\nz\r\n$3\r\n(40\r\n$4\r\n-inf\r\n$5\r\nLIMIT\r\n$1\r\n0\r\n$1\r\n3\r\n")
         #expect(wire(RESPCommand("X", 2.5, RedisScoreBound.positiveInfinity)) == "*3\r\n$1\r\nX\r\n$3\r\n2.5\r\n$4\r\n+inf\r\n")
+        #expect(wire(RESPCommand("X", RedisScoreBound.inclusive(0), RedisScoreBound.inclusive(7))) == "*3\r\n$1\r\nX\r\n$1\r\n0\r\n$1\r\n7\r\n")
     }
 
     @Test func pipelinedCommandsFollowEachOther() {
