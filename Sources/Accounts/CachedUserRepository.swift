@@ -27,6 +27,17 @@ public struct CachedUserRepository: UserRepository {
         try await objects.fetch(ids, kind: CacheKeys.userKind) { try await base.users(ids: $0) }
     }
 
+    /// The same cached entries as `users(ids:)`, read without the email and the password hash:
+    /// those are the only two strings of a user long enough to need heap memory, and a page
+    /// decodes every author on it.
+    public func profiles(ids: [Int64]) async throws -> [Int64: User] {
+        let base = self.base
+        let found = try await objects.fetch(ids, kind: CacheKeys.userKind) { missing in
+            try await base.users(ids: missing).mapValues(ProfileOnly.init)
+        }
+        return found.mapValues(\.user)
+    }
+
     public func updateProfile(userID: Int64, changes: ProfileChanges) async throws -> User? {
         let user = try await base.updateProfile(userID: userID, changes: changes)
         await objects.invalidate([CacheKeys.user(userID)])

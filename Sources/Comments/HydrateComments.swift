@@ -16,7 +16,7 @@ public struct HydrateComments: Sendable {
     /// gone is left out.
     public func callAsFunction(_ comments: [Comment], viewerID: Int64?) async throws -> [CommentView] {
         guard !comments.isEmpty else { return [] }
-        let authors = try await users.users(ids: Array(Set(comments.map(\.userID))))
+        let authors = try await users.profiles(ids: Array(Set(comments.map(\.userID))))
         var liked: Set<Int64> = []
         // Nobody has liked a comment whose count is 0: the store is asked only about the others
         // (on most pages, none).

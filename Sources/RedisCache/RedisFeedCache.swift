@@ -25,9 +25,9 @@ public final class RedisFeedCache: FeedCache {
     public func page(_ key: String, _ page: PageRequest) async throws -> FeedCacheLookup {
         let list = prefix + key
         let newest = page.olderThan.map { RedisScoreBound.exclusive(Double($0)) } ?? .positiveInfinity
-        guard let newerThan = page.newerThan else { return try await pageDownToTheEnd(list, from: newest, limit: page.limit) }
+        if page.newerThan == nil, let lookup = try await pageDownToTheEnd(list, from: newest, limit: page.limit) { return lookup }
         // Scores above `newerThan` (and so above 0) only: the sentinel is never part of a page.
-        let oldest = RedisScoreBound.exclusive(Double(max(newerThan, 0)))
+        let oldest = RedisScoreBound.exclusive(Double(max(page.newerThan ?? 0, 0)))
         let replies = try await client.pipeline([
             .zrevrangebyscore(list, max: newest, min: oldest, limit: (0, page.limit + 1)),
             RESPCommand("ZSCORE", list, Self.sentinel),
@@ -44,16 +44,15 @@ public final class RedisFeedCache: FeedCache {
 
     /// A page with no lower bound (every page but a pull-to-refresh), in one command: the range
     /// goes down to score 0 inclusive, so when it reaches the end of a complete list the sentinel
-    /// comes last, and says the list is complete. Only an empty answer leaves open whether the
-    /// list exists: then one more command asks.
-    private func pageDownToTheEnd(_ list: String, from newest: RedisScoreBound, limit: Int) async throws -> FeedCacheLookup {
+    /// comes last, and says the list is complete. Nil when the answer is empty: the list may be
+    /// missing, or be filled between two commands, so the three-command pipeline asks again.
+    private func pageDownToTheEnd(_ list: String, from newest: RedisScoreBound, limit: Int) async throws -> FeedCacheLookup? {
         let reply = try await client.send(.zrevrangebyscore(list, max: newest, min: .inclusive(0), limit: (0, limit + 2)))
         guard let members = reply.array else { throw RedisError.protocolError("unexpected reply to a feed page: \(reply)") }
         let ids = members.compactMap(\.decimal)  // every member but the sentinel
         if ids.count > limit { return .hit(ids: Array(ids.prefix(limit)), hasNextPage: true) }
         if ids.count < members.count { return .hit(ids: ids, hasNextPage: false) }
-        if !ids.isEmpty { return .beyondCache }
-        return try await client.exists([list]) == 1 ? .beyondCache : .miss
+        return ids.isEmpty ? nil : .beyondCache
     }
 
     public func fill(_ key: String, ids: [Int64], complete: Bool) async throws {

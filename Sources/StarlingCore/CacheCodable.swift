@@ -75,6 +75,18 @@ public struct CacheFieldReader {
         list(minimumBytes: 8) { $0.int64() }
     }
 
+    /// Moves past a string field without making the string; false for malformed bytes.
+    @inlinable
+    public mutating func skipString() -> Bool {
+        guard bytes.count - offset >= 4 else { return false }
+        let length = Int(Int32(bigEndian: bytes.loadUnaligned(fromByteOffset: offset, as: Int32.self)))
+        offset += 4
+        guard length >= 0 else { return true }
+        guard bytes.count - offset >= length else { return false }
+        offset += length
+        return true
+    }
+
     /// Reads a string field: `.some(nil)` for a written nil, `nil` for malformed bytes.
     @inlinable
     public mutating func string() -> String?? {

@@ -32,7 +32,7 @@ public struct HydrateTweets: Sendable {
         // instructions a newsfeed page but no less time; with Redis, it took more CPU a page
         // (0.27-0.31 against 0.26-0.28 ms, more thread switches): two commands in flight together
         // share the event loop's wake-ups and reads.
-        async let authors = users.users(ids: all.map(\.userID))
+        async let authors = users.profiles(ids: all.map(\.userID))
         async let viewerMarks = marks(by: viewerID, among: ids)
         let (foundAuthors, found) = try await (authors, viewerMarks)
         func view(_ tweet: Tweet, original: TweetView? = nil) -> TweetView? {
