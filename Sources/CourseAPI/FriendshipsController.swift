@@ -62,7 +62,7 @@ public struct FriendshipsController: Sendable {
         guard try await users.user(id: userID) != nil else { throw StarlingError.notFound }
         let found = try await rows(userID, page)
         let ids = found.items.map(\.userID)
-        let people = try await users.users(ids: ids)
+        let people = try await users.profiles(ids: ids)
         var followed: Set<Int64> = []
         if let viewer = context.viewer { followed = try await friendships.followed(by: viewer.userID, among: ids) }
         let results = found.items.compactMap { row -> FriendshipJSON? in

@@ -79,7 +79,7 @@ public struct LikesSection: TweetDetailSection {
 
     public func render(tweetID: Int64, viewer: Viewer?) async throws -> any JSONWritable {
         let found = try await likes.likes(of: LikeTarget(.tweet, tweetID), limit: Self.limit)
-        let people = try await users.users(ids: found.map(\.userID))
+        let people = try await users.profiles(ids: found.map(\.userID))
         return found.compactMap { like in people[like.userID].map { LikeJSON(user: UserJSON($0), createdAt: like.createdAt) } }
     }
 }

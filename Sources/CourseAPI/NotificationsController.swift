@@ -72,7 +72,7 @@ public struct NotificationsController: Sendable {
 
     /// Notifications with their actors, in one round trip for the users.
     private func render(_ items: [Notification]) async throws -> [NotificationJSON] {
-        let actors = try await users.users(ids: Array(Set(items.map(\.actorID))))
+        let actors = try await users.profiles(ids: Array(Set(items.map(\.actorID))))
         return items.map { NotificationJSON($0, actor: actors[$0.actorID]) }
     }
 }

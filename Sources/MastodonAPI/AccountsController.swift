@@ -114,7 +114,7 @@ struct AccountsController: Sendable {
         guard try await users.user(id: userID) != nil else { throw StarlingError.notFound }
         let page = MastodonPage(MastodonParameters(query: request), defaultLimit: 40, maximumLimit: 80)
         let rows = page.cut(try await read(userID, page.request))
-        let found = try await users.users(ids: rows.map(\.userID))
+        let found = try await users.profiles(ids: rows.map(\.userID))
         let base = BaseURL(request)
         var accounts: [AccountJSON] = []
         for row in rows {

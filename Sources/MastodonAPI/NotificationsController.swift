@@ -130,7 +130,7 @@ struct NotificationsController: Sendable {
         // `--sanitize=thread`.
         let tweetIDs = kinds.compactMap { kind -> Int64? in if case .tweet(let id)? = kind.post { id } else { nil } }
         let commentIDs = kinds.compactMap { kind -> Int64? in if case .comment(let id)? = kind.post { id } else { nil } }
-        async let actors = users.users(ids: Array(Set(list.map(\.actorID))))
+        async let actors = users.profiles(ids: Array(Set(list.map(\.actorID))))
         async let foundTweets = tweets.tweets(ids: tweetIDs)
         async let foundComments = comments.comments(ids: commentIDs)
         let (tweetRows, commentRows) = try await (foundTweets, foundComments)
