@@ -6,10 +6,10 @@ import Glibc
 /// each of the process's threads (event loops, the concurrency pool, SQLite's queues) an arena of
 /// its own as they contend, up to eight per core, and each keeps the memory freed into it. Two
 /// saved some 9 MB of peak RSS in a `scripts/bench` run, but the four busy threads (two event
-/// loops, two pool threads) then queued on the arenas' locks: a fifth of the server's context
-/// switches during a newsfeed run were `__lll_lock_wait_private`, and three arenas made it 3.5%
-/// and the page 10-18% faster. (`mallopt` is declared in `malloc.h`, which the Glibc module leaves
-/// out: found by name.)
+/// loops, two pool threads) then queued on the arenas' locks: 16-33% of the server's context
+/// switches during a newsfeed run were `__lll_lock_wait_private`, against 3.5-8% with three (at a
+/// cost of some 2 MB of peak RSS). (`mallopt` is declared in `malloc.h`, which the Glibc module
+/// leaves out: found by name.)
 func limitMallocArenas() {
     typealias MallOpt = @convention(c) (Int32, Int32) -> Int32
     let arenaMax: Int32 = -8  // M_ARENA_MAX
