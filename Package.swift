@@ -128,7 +128,7 @@ let package = Package(
             ],
             swiftSettings: swiftSettings
         ),
-        .target(name: "ClientPool", swiftSettings: swiftSettings),
+        .target(name: "ClientPool", dependencies: [.product(name: "NIOCore", package: "swift-nio")], swiftSettings: swiftSettings),
         .target(
             name: "RESP",
             dependencies: [
@@ -246,7 +246,8 @@ let package = Package(
         .testTarget(name: "JobsTests", dependencies: ["Jobs", "StarlingTesting"], swiftSettings: swiftSettings),
         .testTarget(name: "StarlingCoreTests", dependencies: ["StarlingCore", "StarlingTestKit"], swiftSettings: swiftSettings),
         .testTarget(name: "StarlingHTTPTests", dependencies: [
-            "StarlingHTTP", .product(name: "NIOEmbedded", package: "swift-nio"), .product(name: "NIOHTTPTypes", package: "swift-nio-extras"),
+            "StarlingHTTP", .product(name: "NIOEmbedded", package: "swift-nio"), .product(name: "NIOPosix", package: "swift-nio"),
+            .product(name: "NIOHTTPTypes", package: "swift-nio-extras"),
         ], swiftSettings: swiftSettings),
         .testTarget(name: "AccountsTests", dependencies: ["Accounts", "StarlingTesting"], swiftSettings: swiftSettings),
         .testTarget(name: "TweetsTests", dependencies: ["Tweets", "StarlingTesting"], swiftSettings: swiftSettings),

@@ -1,6 +1,15 @@
 import StarlingHTTP
 
 extension Configuration {
+    /// Reads `request-executor`.
+    static func resolveRequestExecutor(_ values: [String: String]) throws -> RequestExecutor? {
+        guard let text = values["request-executor"] else { return nil }
+        guard let executor = RequestExecutor(rawValue: text.lowercased()) else {
+            throw ConfigurationError("request-executor must be event-loop or shared-pool, not \(text)")
+        }
+        return executor
+    }
+
     /// Reads `header-timeout`, `body-timeout`, `idle-timeout` (seconds, fractions allowed) and
     /// `max-connections` into `limits`.
     static func resolveConnectionLimits(_ values: [String: String], into limits: inout HTTPConnectionLimits) throws {

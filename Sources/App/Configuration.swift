@@ -67,6 +67,8 @@ public struct Configuration: Sendable, Equatable {
     public var s3: S3Configuration?
     /// Timeouts and the connection cap of the HTTP server.
     public var connectionLimits = HTTPConnectionLimits()
+    /// Where requests are handled (`--request-executor`, `STARLING_REQUEST_EXECUTOR`).
+    public var requestExecutor = RequestExecutor.eventLoop
     /// How log lines are written (`--log-format`, `STARLING_LOG_FORMAT`).
     public var logFormat = LogFormat.text
     /// How long a graceful shutdown (SIGTERM, SIGINT) may take to finish the requests and jobs in
@@ -91,6 +93,7 @@ public struct Configuration: Sendable, Equatable {
         ("inactive-days", "STARLING_INACTIVE_DAYS"),
         ("header-timeout", "STARLING_HEADER_TIMEOUT"), ("body-timeout", "STARLING_BODY_TIMEOUT"),
         ("idle-timeout", "STARLING_IDLE_TIMEOUT"), ("max-connections", "STARLING_MAX_CONNECTIONS"),
+        ("request-executor", "STARLING_REQUEST_EXECUTOR"),
         ("log-format", "STARLING_LOG_FORMAT"), ("shutdown-timeout", "STARLING_SHUTDOWN_TIMEOUT"),
     ]
 
@@ -172,6 +175,7 @@ public struct Configuration: Sendable, Equatable {
         }
         try resolveMemoryCache(values, into: &configuration)
         try resolveConnectionLimits(values, into: &configuration.connectionLimits)
+        if let executor = try resolveRequestExecutor(values) { configuration.requestExecutor = executor }
         try resolveOperations(values, into: &configuration)
         try resolveFeeds(values, into: &configuration)
         configuration.s3 = try resolveS3(values, environment: environment)

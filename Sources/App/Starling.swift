@@ -102,7 +102,7 @@ public struct Starling: Sendable {
     public func application(logger: Logger, extraServices: [any Service] = []) -> some ApplicationProtocol {
         Application(
             responder: responder,
-            server: .http1(limits: configuration.connectionLimits),
+            server: .http1(limits: configuration.connectionLimits, executor: configuration.requestExecutor),
             configuration: .init(address: .hostname(configuration.host, port: configuration.port), serverName: "starling",
                                  availableConnectionsDelegate: configuration.connectionLimits.connectionCap(logger: logger)),
             services: extraServices + services,  // shut down in reverse: the extras (the store) last

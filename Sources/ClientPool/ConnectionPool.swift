@@ -2,9 +2,10 @@
 /// number of slots, each connecting, ready, or backing off after a failed attempt, and the callers
 /// waiting for a connection. Our Redis and memcached clients share it; each names its own error.
 ///
-/// Callers share ready connections in turn (each connection pipelines). While a slot is
-/// connecting, callers wait for it (for at most the connect timeout); when every slot is backing
-/// off, the server is down and callers fail at once instead of piling up.
+/// Callers share ready connections in turn (each connection pipelines), those on their own event
+/// loop first (`readyConnection(preferring:)`). While a slot is connecting, callers wait for it
+/// (for at most the connect timeout); when every slot is backing off, the server is down and
+/// callers fail at once instead of piling up.
 public struct ConnectionPool<Connection, Waiter, Failure: Error> {
     private enum Slot {
         case connecting
@@ -39,15 +40,26 @@ public struct ConnectionPool<Connection, Waiter, Failure: Error> {
 
     /// A ready connection, taking turns, if there is one.
     public mutating func readyConnection() -> Connection? {
+        readyConnection(preferring: { _ in true })
+    }
+
+    /// A ready connection, taking turns among those `preferred` accepts when there are any (for
+    /// example the connections on the caller's own event loop), else among all.
+    public mutating func readyConnection(preferring preferred: (Connection) -> Bool) -> Connection? {
         guard !isShutDown else { return nil }
+        var fallback: (index: Int, connection: Connection)?
         for offset in slots.indices {
             let index = (turn + offset) % slots.count
-            if case .ready(let connection) = slots[index] {
+            guard case .ready(let connection) = slots[index] else { continue }
+            if preferred(connection) {
                 turn = index + 1
                 return connection
             }
+            if fallback == nil { fallback = (index, connection) }
         }
-        return nil
+        guard let fallback else { return nil }
+        turn = fallback.index + 1
+        return fallback.connection
     }
 
     public mutating func acquire(id: UInt64, waiter: Waiter) -> AcquireAction {

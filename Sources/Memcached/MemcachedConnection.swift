@@ -22,6 +22,10 @@ public final class MemcachedConnection: Sendable {
     private let commandTimeout: TimeAmount
     private let nextID = Atomic<UInt64>(0)
 
+    /// Whether the caller runs on this connection's event loop (where a reply's waiter resumes
+    /// without waking another thread when the caller's task runs on that loop).
+    var isOnCurrentEventLoop: Bool { channel.eventLoop.inEventLoop }
+
     init(channel: any Channel, commandTimeout: Duration) {
         self.channel = channel
         self.commandTimeout = TimeAmount(commandTimeout)

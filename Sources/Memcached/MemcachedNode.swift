@@ -1,3 +1,4 @@
+import ClientPool
 import Logging
 import NIOCore
 import Synchronization
@@ -66,7 +67,7 @@ final class MemcachedNode: Sendable {
     }
 
     private func connection() async throws -> MemcachedConnection {
-        if let connection = pool.withLock({ $0.readyConnection() }) { return connection }
+        if let connection = pool.withLock({ $0.readyConnection(preferring: \.isOnCurrentEventLoop) }) { return connection }
         let id = nextWaiterID.wrappingAdd(1, ordering: .relaxed).newValue
         return try await withCheckedThrowingContinuation { continuation in
             let timer = eventLoopGroup.any().scheduleTask(in: TimeAmount(configuration.connectTimeout)) { self.waiterTimedOut(id) }
@@ -95,7 +96,7 @@ final class MemcachedNode: Sendable {
         do {
             try await MemcachedConnection.withConnection(to: server, connectTimeout: configuration.connectTimeout,
                                                          commandTimeout: configuration.commandTimeout,
-                                                         eventLoopGroup: eventLoopGroup, logger: logger) { connection in
+                                                         eventLoopGroup: eventLoopGroup.eventLoop(forSlot: slot), logger: logger) { connection in
                 guard let waiters = pool.withLock({ $0.connected(slot, connection) }) else { return }
                 for waiter in waiters {
                     waiter.timer.cancel()

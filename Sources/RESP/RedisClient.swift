@@ -1,3 +1,4 @@
+import ClientPool
 import Logging
 import NIOCore
 import NIOPosix
@@ -81,7 +82,7 @@ public final class RedisClient: Service, Sendable {
     }
 
     private func connection() async throws -> RedisConnection {
-        if let connection = pool.withLock({ $0.readyConnection() }) { return connection }
+        if let connection = pool.withLock({ $0.readyConnection(preferring: \.isOnCurrentEventLoop) }) { return connection }
         let id = nextWaiterID.wrappingAdd(1, ordering: .relaxed).newValue
         return try await withCheckedThrowingContinuation { continuation in
             let timer = eventLoopGroup.any().scheduleTask(in: TimeAmount(configuration.connectTimeout)) { self.waiterTimedOut(id) }
@@ -110,7 +111,8 @@ public final class RedisClient: Service, Sendable {
     private func connect(slot: Int) async {
         guard !pool.withLock({ $0.isShutDown }) else { return }
         do {
-            try await RedisConnection.withConnection(configuration: configuration, eventLoopGroup: eventLoopGroup, logger: logger) { connection in
+            try await RedisConnection.withConnection(configuration: configuration, eventLoopGroup: eventLoopGroup.eventLoop(forSlot: slot),
+                                                   logger: logger) { connection in
                 guard let waiters = pool.withLock({ $0.connected(slot, connection) }) else { return }
                 for waiter in waiters {
                     waiter.timer.cancel()

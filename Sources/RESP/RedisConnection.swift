@@ -37,6 +37,10 @@ public final class RedisConnection: Sendable {
         try await execute(commands)
     }
 
+    /// Whether the caller runs on this connection's event loop (where a reply's waiter resumes
+    /// without waking another thread when the caller's task runs on that loop).
+    var isOnCurrentEventLoop: Bool { channel.eventLoop.inEventLoop }
+
     /// Stops taking commands and closes once the replies already asked for have arrived.
     public func close() {
         apply(state.withLock { $0.drain() })

@@ -79,11 +79,10 @@ public struct CachedListReader: Sendable {
             try await cache.fill(key, ids: loaded.items, complete: !loaded.hasNextPage)
             StarlingMetrics.feedCacheFill(key: key)
             // A fanout that wrote its rows after our load but pushed before our fill found no list
-            // to push into: read what arrived since, and push it now.
-            if let head = loaded.items.first {
-                for id in try await load(PageRequest(newerThan: head, limit: cap)).items.reversed() {
-                    try await cache.push(id, to: [key])
-                }
+            // to push into: read what arrived since (everything, when the list was empty), and
+            // push it now.
+            for id in try await load(PageRequest(newerThan: loaded.items.first ?? 0, limit: cap)).items.reversed() {
+                try await cache.push(id, to: [key])
             }
         } catch {
             logger.debug("feed cache fill failed", metadata: ["error": "\(error)"])

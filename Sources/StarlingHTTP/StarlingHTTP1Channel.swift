@@ -6,19 +6,22 @@ import NIOHTTPTypesHTTP1
 /// Hummingbird's HTTP/1 channel with `HTTPConnectionLimits` enforced on every connection: a
 /// `RequestDeadlineHandler` right after the HTTP codec times out slow heads, slow bodies and idle
 /// connections, and answers malformed requests with a JSON error; a `ByteArrivalHandler` in front
-/// of the codec tells it when the bytes of a new request start to arrive.
+/// of the codec tells it when the bytes of a new request start to arrive. Its requests are
+/// handled where `executor` says.
 public struct StarlingHTTP1Channel: ServerChildChannel {
     public typealias Value = HTTP1Channel.Value
 
     let inner: HTTP1Channel
     let limits: HTTPConnectionLimits
+    let executor: RequestExecutor
 
-    public init(responder: @escaping HTTPChannelHandler.Responder, limits: HTTPConnectionLimits) {
+    public init(responder: @escaping HTTPChannelHandler.Responder, limits: HTTPConnectionLimits, executor: RequestExecutor = .eventLoop) {
         let decoder = HTTP1Channel.Configuration.DecoderConfiguration(
             maxHeaderFieldSize: limits.maximumHeaderBytes, maxHeaderListSize: limits.maximumHeaderBytes,
             maxHeaderFieldCount: limits.maximumHeaderFields)
         self.inner = HTTP1Channel(responder: responder, configuration: .init(httpDecoderConfiguration: decoder))
         self.limits = limits
+        self.executor = executor
     }
 
     public func setup(channel: any Channel, logger: Logger) -> EventLoopFuture<Value> {
@@ -36,14 +39,17 @@ public struct StarlingHTTP1Channel: ServerChildChannel {
     }
 
     public func handle(value: Value, logger: Logger) async {
-        await inner.handle(value: value, logger: logger)
+        guard executor == .eventLoop else { return await inner.handle(value: value, logger: logger) }
+        await withTaskExecutorPreference(EventLoopTaskExecutor.on(value.channel.eventLoop)) {
+            await inner.handle(value: value, logger: logger)
+        }
     }
 }
 
 extension HTTPServerBuilder {
-    /// An HTTP/1 server whose connections obey `limits`.
-    public static func http1(limits: HTTPConnectionLimits) -> HTTPServerBuilder {
-        HTTPServerBuilder { responder in StarlingHTTP1Channel(responder: responder, limits: limits) }
+    /// An HTTP/1 server whose connections obey `limits`, their requests handled where `executor` says.
+    public static func http1(limits: HTTPConnectionLimits, executor: RequestExecutor = .eventLoop) -> HTTPServerBuilder {
+        HTTPServerBuilder { responder in StarlingHTTP1Channel(responder: responder, limits: limits, executor: executor) }
     }
 }
 

@@ -26,6 +26,9 @@ struct TuningOptions: ParsableArguments {
     var idleTimeout: String?
     @Option(name: .customLong("max-connections"), help: "Connections open at once (STARLING_MAX_CONNECTIONS, default 1000).")
     var maxConnections: String?
+    @Option(name: .customLong("request-executor"),
+            help: "event-loop (a request is handled on its connection's event loop) or shared-pool (STARLING_REQUEST_EXECUTOR, default event-loop).")
+    var requestExecutor: String?
     @Option(name: .customLong("log-format"), help: "text or json, one entry per line (STARLING_LOG_FORMAT, default text).")
     var logFormat: String?
     @Option(name: .customLong("shutdown-timeout"),
@@ -39,7 +42,7 @@ struct TuningOptions: ParsableArguments {
             ("job-lease-seconds", jobLeaseSeconds), ("max-image-mb", maxImageMB), ("feed-cache-cap", feedCacheCap),
             ("memory-cache-mb", memoryCacheMB),
             ("header-timeout", headerTimeout), ("body-timeout", bodyTimeout), ("idle-timeout", idleTimeout),
-            ("max-connections", maxConnections), ("log-format", logFormat), ("shutdown-timeout", shutdownTimeout),
+            ("max-connections", maxConnections), ("request-executor", requestExecutor), ("log-format", logFormat), ("shutdown-timeout", shutdownTimeout),
         ]
         return Dictionary(pairs.compactMap { name, value in value.map { (name, $0) } }, uniquingKeysWith: { $1 })
     }

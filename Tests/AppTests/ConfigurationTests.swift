@@ -23,7 +23,16 @@ import Testing
         #expect(try flagged.database() == .sqlite(path: "/tmp/y.db"))
     }
 
-    @Test(arguments: [["STARLING_PORT": "eighty"], ["STARLING_RATE_LIMITS": "maybe"], ["STARLING_RATE_LIMIT_NEWSFEED": "fast"]])
+    @Test func requestsAreHandledOnTheEventLoopsUnlessSetOtherwise() throws {
+        #expect(try Configuration.resolve(flags: [:], environment: [:]).requestExecutor == .eventLoop)
+        let pool = try Configuration.resolve(flags: [:], environment: ["STARLING_REQUEST_EXECUTOR": "shared-pool"])
+        #expect(pool.requestExecutor == .sharedPool)
+        let flag = try Configuration.resolve(flags: ["request-executor": "event-loop"], environment: ["STARLING_REQUEST_EXECUTOR": "shared-pool"])
+        #expect(flag.requestExecutor == .eventLoop)
+    }
+
+    @Test(arguments: [["STARLING_PORT": "eighty"], ["STARLING_RATE_LIMITS": "maybe"], ["STARLING_RATE_LIMIT_NEWSFEED": "fast"],
+                      ["STARLING_REQUEST_EXECUTOR": "threads"]])
     func malformedSettingsAreRefused(_ environment: [String: String]) {
         #expect(throws: ConfigurationError.self) { try Configuration.resolve(flags: [:], environment: environment) }
     }

@@ -1,3 +1,5 @@
+import ClientPool
+import NIOPosix
 @testable import RESP
 import Testing
 
@@ -14,6 +16,17 @@ import Testing
         #expect(pool.connected(1, "c1") == [])
         let turns = (0..<4).compactMap { _ in pool.readyConnection() }
         #expect(turns == ["c0", "c1", "c0", "c1"])
+    }
+
+    @Test func aCallerGetsAConnectionItPrefersInTurnOrAnyWhenNoneIsReady() {
+        var pool = Pool(size: 4)
+        for (slot, name) in ["a0", "b1", "a2", "b3"].enumerated() { _ = pool.connected(slot, name) }
+        let onA = (0..<4).compactMap { _ in pool.readyConnection(preferring: { $0.hasPrefix("a") }) }
+        #expect(onA == ["a0", "a2", "a0", "a2"], "the connections on the caller's own event loop, in turn")
+        #expect(pool.readyConnection(preferring: { $0.hasPrefix("c") }) == "b3", "none preferred: the next in turn")
+        _ = pool.disconnected(0)
+        _ = pool.disconnected(2)
+        #expect(pool.readyConnection(preferring: { $0.hasPrefix("a") }) == "b1", "the preferred ones are gone: any ready one")
     }
 
     @Test func whenEverySlotIsBackingOffCallersFailAtOnce() {
@@ -62,5 +75,15 @@ import Testing
         #expect(!retries && !reconnects)
         #expect(pool.connected(1, "c1") == nil, "a connection opened during shutdown is closed")
         guard case .fail = pool.acquire(id: 2, waiter: "x") else { Issue.record("should fail"); return }
+    }
+}
+
+/// Pool slots spread over the event loops, so every loop has connections of its own.
+@Suite struct PoolSlotLoopTests {
+    @Test func slotsTakeTheLoopsInTurn() throws {
+        let group = MultiThreadedEventLoopGroup(numberOfThreads: 2)
+        defer { try? group.syncShutdownGracefully() }
+        let loops = (0..<4).map { ObjectIdentifier(group.eventLoop(forSlot: $0)) }
+        #expect(loops[0] == loops[2] && loops[1] == loops[3] && loops[0] != loops[1])
     }
 }
