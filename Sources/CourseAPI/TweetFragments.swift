@@ -9,73 +9,54 @@ import Tweets
 /// makes a new one — so it needs no invalidation and can never show an old version: the object
 /// cache (invalidated on every change) stays the source of truth.
 ///
-/// Bounded by bytes with two generations: fragments go into the current one; when it holds half
-/// the budget it becomes the previous one (the older previous is dropped), and a fragment found
-/// in the previous generation moves back to the current. Recently rendered tweets stay; the
-/// whole never exceeds the budget by more than one fragment. The process's budget is a share of
+/// Bounded by bytes, least recently used first out (`ByteBoundedLRU`), in eight shards by id,
+/// each with its own lock and an eighth of the budget: with requests on both event loops, one lock
+/// for all was contended (3% of a tweet-list run's CPU in `_lockSlow`). It was two generations (the
+/// current one turned previous at half the budget, a fragment found in the previous moved back):
+/// tweets rendered in turn that took more than half the budget kept turning the generations over,
+/// re-encoding and freeing fragments by the thousand. The process's budget is a share of
 /// `--memory-cache-mb` (`MemoryCacheBudget.encodedBytes`), set when the server is built.
 public final class TweetFragments: Sendable {
     /// The process's fragments: 8 MB until the server sets its share, some 20,000 tweets.
     public static let shared = TweetFragments(maximumBytes: MemoryCacheBudget().encodedBytes)
 
-    private struct Generation {
-        var fragments: [Int64: TweetFragment] = [:]
-        var bytes = 0
+    private final class Shard: Sendable {
+        let lru: Mutex<ByteBoundedLRU<Int64, TweetFragment>>
+
+        init(budget: Int) {
+            lru = Mutex(ByteBoundedLRU(budget: budget))
+        }
     }
 
-    private struct State {
-        var current = Generation()
-        var previous = Generation()
-    }
-
-    private let budget: Atomic<Int>
-    private let state = Mutex(State())
+    private static let shardCount = 8
+    private let shards: [Shard]
 
     init(maximumBytes: Int) {
-        budget = Atomic(maximumBytes)
+        let each = max(maximumBytes, 0) / Self.shardCount
+        shards = (0..<Self.shardCount).map { _ in Shard(budget: each) }
     }
 
     /// The bytes the fragments may take.
-    public var maximumBytes: Int { budget.load(ordering: .relaxed) }
+    public var maximumBytes: Int { shards.reduce(0) { total, shard in total + shard.lru.withLock { $0.budget } } }
 
-    /// Sets the bytes the fragments may take; a smaller budget takes effect as fragments are added.
+    /// Sets the bytes the fragments may take, dropping the fragments held (the server sets it once,
+    /// before it serves).
     public func limit(toBytes bytes: Int) {
-        budget.store(max(bytes, 0), ordering: .relaxed)
+        let each = max(bytes, 0) / Self.shardCount
+        for shard in shards { shard.lru.withLock { $0 = ByteBoundedLRU(budget: each) } }
     }
 
     /// The fragment of this version of `tweet` by `author`, encoded now if this process has not yet.
     func fragment(_ tweet: Tweet, author: User) -> TweetFragment {
-        if let found = lookUp(tweet.id), found.tweet == tweet, found.rendersAuthor(author) { return found }
+        let shard = shards[Int((UInt64(bitPattern: tweet.id) &* 0x9E37_79B9_7F4A_7C15) >> 61)]
+        if let found = shard.lru.withLock({ $0.value(forKey: tweet.id) }), found.tweet == tweet, found.rendersAuthor(author) {
+            return found
+        }
         let made = TweetFragment(tweet, author: author)
-        keep(made)
+        shard.lru.withLock { $0.set(made.tweet.id, made, bytes: made.cost) }
         return made
     }
 
     /// The bytes held now.
-    public var bytes: Int { state.withLock { $0.current.bytes + $0.previous.bytes } }
-
-    private func lookUp(_ id: Int64) -> TweetFragment? {
-        state.withLock { state in
-            if let found = state.current.fragments[id] { return found }
-            guard let found = state.previous.fragments.removeValue(forKey: id) else { return nil }
-            state.previous.bytes -= found.cost
-            add(found, to: &state)
-            return found
-        }
-    }
-
-    private func keep(_ fragment: TweetFragment) {
-        state.withLock { add(fragment, to: &$0) }
-    }
-
-    private func add(_ fragment: TweetFragment, to state: inout State) {
-        if let replaced = state.current.fragments.updateValue(fragment, forKey: fragment.tweet.id) {
-            state.current.bytes -= replaced.cost
-        }
-        state.current.bytes += fragment.cost
-        if state.current.bytes > maximumBytes / 2 {
-            state.previous = state.current
-            state.current = Generation()
-        }
-    }
+    public var bytes: Int { shards.reduce(0) { total, shard in total + shard.lru.withLock { $0.bytes } } }
 }

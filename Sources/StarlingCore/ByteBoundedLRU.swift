@@ -5,52 +5,66 @@
 /// Entries sit in one array linked into a doubly linked recency list by index (no object per
 /// entry), with a dictionary from key to index, so a lookup, a touch, an insert and each eviction
 /// cost O(1); freed slots are reused. Not thread-safe: its owner holds it under a lock.
+/// Inlinable, so that an owner in another module (`TweetFragments`) gets it specialized: unspecialized,
+/// each key copy and hash went through generic metadata, under the owner's lock.
+/// Inlinable, so that a user in another module (`TweetFragments`) gets it specialized: unspecialized,
+/// every key copy and hash went through generic metadata under its owner's lock.
+@frozen
 public struct ByteBoundedLRU<Key: Hashable, Value> {
-    private struct Node {
-        var key: Key?
-        var value: Value?
-        var bytes: Int
-        var newer: Int32
-        var older: Int32
+    @usableFromInline struct Node {
+        @usableFromInline var key: Key?
+        @usableFromInline var value: Value?
+        @usableFromInline var bytes: Int
+        @usableFromInline var newer: Int32
+        @usableFromInline var older: Int32
+
+        @inlinable init(key: Key?, value: Value?, bytes: Int, newer: Int32, older: Int32) {
+            self.key = key
+            self.value = value
+            self.bytes = bytes
+            self.newer = newer
+            self.older = older
+        }
     }
 
-    private static var none: Int32 { -1 }
+    @usableFromInline static var none: Int32 { -1 }
 
     /// The most bytes the entries may be charged together.
     public let budget: Int
     /// The bytes the entries are charged now (at most `budget` after every insert).
-    public private(set) var bytes = 0
-    private var nodes: [Node] = []
-    private var slots: [Key: Int32] = [:]
-    private var free: [Int32] = []
-    private var newest = ByteBoundedLRU.none
-    private var oldest = ByteBoundedLRU.none
+    @inlinable public var bytes: Int { charged }
+    @usableFromInline var charged = 0
+    @usableFromInline var nodes: [Node] = []
+    @usableFromInline var slots: [Key: Int32] = [:]
+    @usableFromInline var free: [Int32] = []
+    @usableFromInline var newest = ByteBoundedLRU.none
+    @usableFromInline var oldest = ByteBoundedLRU.none
 
-    public init(budget: Int) {
+    @inlinable public init(budget: Int) {
         self.budget = max(0, budget)
     }
 
     /// Entries held.
-    public var count: Int { slots.count }
+    @inlinable public var count: Int { slots.count }
 
     /// The value for `key`, which becomes the most recently used.
-    public mutating func value(forKey key: Key) -> Value? {
+    @inlinable public mutating func value(forKey key: Key) -> Value? {
         guard let slot = slots[key] else { return nil }
         moveToFront(slot)
         return nodes[Int(slot)].value
     }
 
     /// The value for `key`, leaving the recency order as it is.
-    public func peek(_ key: Key) -> Value? {
+    @inlinable public func peek(_ key: Key) -> Value? {
         slots[key].flatMap { nodes[Int($0)].value }
     }
 
     /// Stores `value` under `key` as the most recently used, charged `bytes` (`MemoryCost`), then
     /// drops the least recently used entries while the total is over the budget — the new entry
     /// too, when it alone is larger than the budget.
-    public mutating func set(_ key: Key, _ value: Value, bytes: Int) {
+    @inlinable public mutating func set(_ key: Key, _ value: Value, bytes: Int) {
         if let slot = slots[key] {
-            self.bytes += bytes - nodes[Int(slot)].bytes
+            charged += bytes - nodes[Int(slot)].bytes
             nodes[Int(slot)].value = value
             nodes[Int(slot)].bytes = bytes
             moveToFront(slot)
@@ -65,33 +79,33 @@ public struct ByteBoundedLRU<Key: Hashable, Value> {
                 nodes.append(node)
             }
             slots[key] = slot
-            self.bytes += bytes
+            charged += bytes
             link(slot)
         }
-        while self.bytes > budget, oldest != Self.none {
+        while charged > budget, oldest != Self.none {
             removeSlot(oldest)
         }
     }
 
     /// Changes the value stored under `key` in place, making it the most recently used when
     /// `touching`; `change` returns what the changed value is charged. False when `key` is absent.
-    @discardableResult
+    @inlinable @discardableResult
     public mutating func update(_ key: Key, touching: Bool = false, _ change: (inout Value) -> Int) -> Bool {
         guard let slot = slots[key], var value = nodes[Int(slot)].value else { return false }
         if touching { moveToFront(slot) }
         nodes[Int(slot)].value = nil  // a unique reference, so `change` does not copy the value
         let bytes = change(&value)
         nodes[Int(slot)].value = value
-        self.bytes += bytes - nodes[Int(slot)].bytes
+        charged += bytes - nodes[Int(slot)].bytes
         nodes[Int(slot)].bytes = bytes
-        while self.bytes > budget, oldest != Self.none {
+        while charged > budget, oldest != Self.none {
             removeSlot(oldest)
         }
         return true
     }
 
     /// Forgets `key`; returns its value if it was present.
-    @discardableResult
+    @inlinable @discardableResult
     public mutating func remove(_ key: Key) -> Value? {
         guard let slot = slots[key] else { return nil }
         let value = nodes[Int(slot)].value
@@ -100,7 +114,7 @@ public struct ByteBoundedLRU<Key: Hashable, Value> {
     }
 
     /// The keys from least to most recently used (tests, diagnostics).
-    public var keysOldestFirst: [Key] {
+    @inlinable public var keysOldestFirst: [Key] {
         var keys: [Key] = []
         var slot = oldest
         while slot != Self.none {
@@ -110,11 +124,11 @@ public struct ByteBoundedLRU<Key: Hashable, Value> {
         return keys
     }
 
-    private mutating func removeSlot(_ slot: Int32) {
+    @inlinable mutating func removeSlot(_ slot: Int32) {
         unlink(slot)
         let index = Int(slot)
         if let key = nodes[index].key { slots[key] = nil }
-        bytes -= nodes[index].bytes
+        charged -= nodes[index].bytes
         nodes[index] = Node(key: nil, value: nil, bytes: 0, newer: Self.none, older: Self.none)
         free.append(slot)
         if slots.isEmpty {
@@ -125,14 +139,14 @@ public struct ByteBoundedLRU<Key: Hashable, Value> {
         }
     }
 
-    private mutating func moveToFront(_ slot: Int32) {
+    @inlinable mutating func moveToFront(_ slot: Int32) {
         guard newest != slot else { return }
         unlink(slot)
         link(slot)
     }
 
     /// Puts an unlinked slot at the newest end.
-    private mutating func link(_ slot: Int32) {
+    @inlinable mutating func link(_ slot: Int32) {
         nodes[Int(slot)].older = newest
         nodes[Int(slot)].newer = Self.none
         if newest != Self.none { nodes[Int(newest)].newer = slot }
@@ -140,7 +154,7 @@ public struct ByteBoundedLRU<Key: Hashable, Value> {
         if oldest == Self.none { oldest = slot }
     }
 
-    private mutating func unlink(_ slot: Int32) {
+    @inlinable mutating func unlink(_ slot: Int32) {
         // The two links only: copying the node would retain and release its key and value.
         let older = nodes[Int(slot)].older
         let newer = nodes[Int(slot)].newer

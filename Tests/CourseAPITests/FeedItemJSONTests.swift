@@ -123,6 +123,27 @@ import Tweets
         #expect(fragments.bytes > 40_000, "it keeps what fits")
     }
 
+    /// Tweets rendered in turn that fit the budget stay encoded, however much of it they take:
+    /// the third round re-encodes none of them. (Some 70% of the budget: more than half of it, and
+    /// with room for the shards' uneven shares.)
+    @Test func aSetThatFitsTheBudgetIsEncodedOnce() {
+        let fragments = TweetFragments(maximumBytes: 1 << 20)
+        _ = fragments.fragment(Self.tweet, author: Self.author)
+        let each = fragments.bytes
+        let count = Int64((1 << 20) * 7 / 10 / each)
+        func round() -> [TweetFragment] {
+            (1...count).map { id in
+                var tweet = Self.tweet
+                tweet.id = id + 100
+                return fragments.fragment(tweet, author: Self.author)
+            }
+        }
+        _ = round()
+        let second = round()
+        let third = round()
+        #expect(zip(second, third).allSatisfy { $0 === $1 }, "a fragment was encoded again")
+    }
+
     /// A budget lowered while running (the server sets its share of `--memory-cache-mb`) holds from then on.
     @Test func aLoweredBudgetHoldsFromThenOn() {
         let fragments = TweetFragments(maximumBytes: 1 << 20)
