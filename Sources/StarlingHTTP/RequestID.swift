@@ -1,5 +1,6 @@
 import Hummingbird
 import Logging
+import Synchronization
 
 /// The id of one request, on every log line written while it is answered and echoed in the
 /// response's `X-Request-ID`. A client's (or proxy's) `X-Request-ID` is kept when it is sane — 1 to
@@ -28,11 +29,24 @@ public enum RequestID {
         return value
     }
 
-    /// A new request id: 16 random hexadecimal digits.
+    /// A new request id: 16 hexadecimal digits, unique in this process and unlike other
+    /// processes' (a counter from a random start, scrambled by a bijection: SplitMix64's
+    /// finalizer). Not `UInt64.random`, which asked the kernel (`getrandom`) on every request.
     public static func mint() -> String {
-        let text = String(UInt64.random(in: .min ... .max), radix: 16)
-        return String(repeating: "0", count: 16 - text.count) + text
+        var z = next.wrappingAdd(0x9E37_79B9_7F4A_7C15, ordering: .relaxed).newValue
+        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
+        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
+        z ^= z >> 31
+        return String(unsafeUninitializedCapacity: 16) { buffer in
+            for index in 0..<16 {
+                let digit = UInt8(truncatingIfNeeded: z >> UInt64(60 - 4 * index)) & 0xF
+                buffer[index] = digit < 10 ? UInt8(ascii: "0") + digit : UInt8(ascii: "a") + digit - 10
+            }
+            return 16
+        }
     }
+
+    private static let next = Atomic<UInt64>(UInt64.random(in: .min ... .max))
 
     private static func isAllowed(_ byte: UInt8) -> Bool {
         switch byte {
