@@ -144,6 +144,28 @@ import Tweets
         #expect(zip(second, third).allSatisfy { $0 === $1 }, "a fragment was encoded again")
     }
 
+    /// Tweets read in turn that are three times what the budget holds: a plain LRU would evict
+    /// each just before the turn comes back to it and never hit; admitting only some new ones
+    /// once full keeps a good part in place.
+    @Test func aTurnLargerThanTheBudgetStillHits() {
+        let fragments = TweetFragments(maximumBytes: 1 << 20)
+        _ = fragments.fragment(Self.tweet, author: Self.author)
+        let count = Int64((1 << 20) * 3 / fragments.bytes)
+        func round() -> [TweetFragment] {
+            (1...count).map { id in
+                var tweet = Self.tweet
+                tweet.id = id + 100
+                return fragments.fragment(tweet, author: Self.author)
+            }
+        }
+        for _ in 0..<3 { _ = round() }
+        let before = round()
+        let after = round()
+        let hits = zip(before, after).filter { $0 === $1 }.count
+        #expect(hits * 10 > Int(count), "\(hits) of \(count) found again")
+        #expect(fragments.bytes <= (1 << 20) + 2_000)
+    }
+
     /// A budget lowered while running (the server sets its share of `--memory-cache-mb`) holds from then on.
     @Test func aLoweredBudgetHoldsFromThenOn() {
         let fragments = TweetFragments(maximumBytes: 1 << 20)
