@@ -66,7 +66,8 @@ final class MemcachedNode: Sendable {
         }
     }
 
-    private func connection() async throws -> MemcachedConnection {
+    /// A ready connection, one on the caller's event loop when there is one (internal for tests).
+    func connection() async throws -> MemcachedConnection {
         if let connection = pool.withLock({ $0.readyConnection(preferring: \.isOnCurrentEventLoop) }) { return connection }
         let id = nextWaiterID.wrappingAdd(1, ordering: .relaxed).newValue
         return try await withCheckedThrowingContinuation { continuation in

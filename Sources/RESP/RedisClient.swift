@@ -81,7 +81,8 @@ public final class RedisClient: Service, Sendable {
         try await pipeline(commands.map(RESPCommand.init))
     }
 
-    private func connection() async throws -> RedisConnection {
+    /// A ready connection, one on the caller's event loop when there is one (internal for tests).
+    func connection() async throws -> RedisConnection {
         if let connection = pool.withLock({ $0.readyConnection(preferring: \.isOnCurrentEventLoop) }) { return connection }
         let id = nextWaiterID.wrappingAdd(1, ordering: .relaxed).newValue
         return try await withCheckedThrowingContinuation { continuation in

@@ -7,9 +7,6 @@
 /// cost O(1); freed slots are reused. Not thread-safe: its owner holds it under a lock.
 /// Inlinable, so that an owner in another module (`TweetFragments`) gets it specialized: unspecialized,
 /// each key copy and hash went through generic metadata, under the owner's lock.
-/// Inlinable, so that a user in another module (`TweetFragments`) gets it specialized: unspecialized,
-/// every key copy and hash went through generic metadata under its owner's lock.
-@frozen
 public struct ByteBoundedLRU<Key: Hashable, Value> {
     @usableFromInline struct Node {
         @usableFromInline var key: Key?
