@@ -22,16 +22,18 @@ public struct NewsfeedsController: Sendable {
         router.get("api/newsfeeds", use: list)
     }
 
-    /// A page in a constant number of round trips: the feed's ids (from the feed cache), the
-    /// tweets (object cache, store for misses), then the renderer's authors, likes and photos.
+    /// A page in a constant number of round trips: the feed's ids (from the feed cache) with the
+    /// viewer's recent marks beside them, the tweets (object cache, store for misses), then the
+    /// authors (and the marks, when the page lies below what was read ahead).
     /// Ids whose tweet was deleted (before the clean-up job ran) are left out.
     @Sendable func list(_ request: Request, context: StarlingRequestContext) async throws -> Response {
         let viewer = try context.requireViewer()
         try await rateLimits.check(.newsfeed, context)
         let page = try QueryInput(request).page()
+        async let marksAhead = hydrate.marksAhead(of: viewer.userID)
         let ids = try await read(owner: viewer.userID, page: page)
         let found = try await tweets.tweets(ids: ids.items)
-        let views = try await hydrate(ids.items.compactMap { found[$0] }, viewerID: viewer.userID)
+        let views = try await hydrate(ids.items.compactMap { found[$0] }, viewerID: viewer.userID, marksAhead: await marksAhead)
         let results = views.map { NewsfeedItemJSON(tweet: TweetJSON($0)) }
         return JSONBody.response(writing: EndlessPage(hasNextPage: ids.hasNextPage, results: results))
     }

@@ -38,8 +38,9 @@ public struct TweetsController: Sendable {
     @Sendable func list(_ request: Request, context: StarlingRequestContext) async throws -> Response {
         let query = QueryInput(request)
         let userID = try query.requiredID("user_id")
+        async let marksAhead = hydrate.marksAhead(of: context.viewer?.userID)
         let page = try await readTimeline(userID: userID, page: try query.page())
-        let results = try await hydrate(page.items, viewerID: context.viewer?.userID).map(TweetJSON.init)
+        let results = try await hydrate(page.items, viewerID: context.viewer?.userID, marksAhead: await marksAhead).map(TweetJSON.init)
         return JSONBody.response(writing: EndlessPage(hasNextPage: page.hasNextPage, results: results))
     }
 

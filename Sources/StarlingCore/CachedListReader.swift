@@ -55,6 +55,14 @@ public struct CachedListReader: Sendable {
         }
     }
 
+    /// The page when the cache holds it, else nil — a miss, a page past the cap, a failing cache
+    /// — without loading or filling anything: a read ahead of knowing whether the list applies.
+    public func cachedPage(_ key: String, _ page: PageRequest) async -> Page<Int64>? {
+        guard case .hit(let ids, let hasNextPage)? = try? await cache.page(key, page) else { return nil }
+        StarlingMetrics.feedCacheHit(key: key)
+        return Page(items: ids, hasNextPage: hasNextPage)
+    }
+
     /// Loads the list (the newest `cap` ids) and fills the cache. Returns nil when another process
     /// holds the lease: then it only waits (briefly) for that process's list to appear.
     private func fill(_ key: String, load: @escaping Load) async throws -> [Int64]? {

@@ -29,6 +29,11 @@ public struct CachedViewerMarks: ViewerMarksLookup {
         return try await base.marks(by: viewerID, among: tweetIDs)
     }
 
+    /// The cached entry (read, and filled on a miss, as `marks` would); nil when that fails.
+    public func marksAhead(by viewerID: Int64) async -> RecentViewerMarks? {
+        try? await recentMarks(by: viewerID, limit: limit)
+    }
+
     public func recentMarks(by viewerID: Int64, limit: Int) async throws -> RecentViewerMarks {
         let base = self.base
         let found = try await objects.fetch([viewerID], kind: CacheKeys.viewerMarksKind) { _ in

@@ -18,9 +18,20 @@ public struct HydrateTweets: Sendable {
         self.marks = marks
     }
 
+    /// The viewer's recent marks, where they cost no store statement (`ViewerMarksLookup.marksAhead`),
+    /// else nil. A page read with `async let ahead = hydrate.marksAhead(of: viewer)` beside its ids
+    /// and handed to `callAsFunction(_:viewerID:marksAhead:)` saves the round trip that would
+    /// read them after the tweets.
+    public func marksAhead(of viewerID: Int64?) async -> RecentViewerMarks? {
+        guard let viewerID, let marks else { return nil }
+        return await marks.marksAhead(by: viewerID)
+    }
+
     /// The tweets as `viewerID` sees them (nil: anonymous), in the given order. A tweet whose
     /// author is gone is left out, and so is a retweet whose original (or its author) is gone.
-    public func callAsFunction(_ page: [Tweet], viewerID: Int64?) async throws -> [TweetView] {
+    /// `marksAhead`, the viewer's recent marks read ahead, mark the page when it lies above their
+    /// horizon; else the marks are read as without them.
+    public func callAsFunction(_ page: [Tweet], viewerID: Int64?, marksAhead: RecentViewerMarks? = nil) async throws -> [TweetView] {
         guard !page.isEmpty else { return [] }
         let originalIDs = Array(Set(page.compactMap(\.retweetOf)))
         let originals = originalIDs.isEmpty ? [:] : try await tweets.tweets(ids: originalIDs)
@@ -32,9 +43,16 @@ public struct HydrateTweets: Sendable {
         // instructions a newsfeed page but no less time; with Redis, it took more CPU a page
         // (0.27-0.31 against 0.26-0.28 ms, more thread switches): two commands in flight together
         // share the event loop's wake-ups and reads.
-        async let authors = users.profiles(ids: all.map(\.userID))
-        async let viewerMarks = marks(by: viewerID, among: ids)
-        let (foundAuthors, found) = try await (authors, viewerMarks)
+        // Marks read ahead that cover the page leave the authors alone to read.
+        let foundAuthors: [Int64: User]
+        let found: ViewerMarks
+        if let ahead = viewerID == nil ? ViewerMarks() : marksAhead?.marks(among: ids) {
+            (foundAuthors, found) = (try await users.profiles(ids: all.map(\.userID)), ahead)
+        } else {
+            async let authors = users.profiles(ids: all.map(\.userID))
+            async let viewerMarks = marks(by: viewerID, among: ids)
+            (foundAuthors, found) = try await (authors, viewerMarks)
+        }
         func view(_ tweet: Tweet, original: TweetView? = nil) -> TweetView? {
             foundAuthors[tweet.userID].map {
                 TweetView(tweet: tweet, author: $0, hasLiked: found.liked.contains(tweet.id), hasRetweeted: found.retweeted.contains(tweet.id),

@@ -21,6 +21,14 @@ public protocol ViewerMarksLookup: Sendable {
     /// The viewer's latest marks (`RecentViewerMarks.found`): their `limit` highest liked tweet
     /// ids and their `limit` latest tweets, in one round trip.
     func recentMarks(by viewerID: Int64, limit: Int) async throws -> RecentViewerMarks
+    /// The viewer's recent marks when they are kept where reading them costs no store statement
+    /// (a cache), else nil: read ahead, beside a page's ids, before the page's tweets are known.
+    func marksAhead(by viewerID: Int64) async -> RecentViewerMarks?
+}
+
+extension ViewerMarksLookup {
+    /// A store answers each page with its own statement: nothing to read ahead.
+    public func marksAhead(by viewerID: Int64) async -> RecentViewerMarks? { nil }
 }
 
 /// A viewer's latest marks, complete from a horizon up: every tweet at or above `horizon` that
