@@ -143,7 +143,13 @@ let package = Package(
         ),
         .target(
             name: "RedisCache",
-            dependencies: ["RESP", "StarlingCore", .product(name: "NIOCore", package: "swift-nio")],
+            dependencies: [
+                "RESP", "StarlingCore",
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOPosix", package: "swift-nio"),
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+                .product(name: "Logging", package: "swift-log"),
+            ],
             swiftSettings: swiftSettings
         ),
         .target(

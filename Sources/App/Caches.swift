@@ -6,6 +6,7 @@ import Memcached
 import MemcachedCache
 import RESP
 import RedisCache
+import ServiceLifecycle
 import StarlingCore
 import Tweets
 
@@ -37,16 +38,33 @@ extension Caches {
     /// falls back to an in-process one while Redis is unreachable; switches are read through a
     /// five-second in-process cache.
     /// `namespace` prefixes every key, so several deployments (or tests) can share one server.
+    /// With `nearCacheBytes`, the object cache keeps recent values in the process too
+    /// (`NearCache`), kept coherent by a `RedisInvalidationListener`: the services to run are the
+    /// client and that listener.
     public static func redis(url: String, clock: any WallClock, feedCap: Int, logger: Logger,
-                             namespace: String = "") throws -> (Caches, RedisClient) {
+                             namespace: String = "", nearCacheBytes: Int? = nil) throws -> (Caches, RedisClient, [any Service]) {
         let client = RedisClient(configuration: try RedisConfiguration(url: url), logger: logger)
-        return (redis(client: client, clock: clock, feedCap: feedCap, namespace: namespace), client)
+        let (caches, listener) = redis(client: client, clock: clock, feedCap: feedCap, namespace: namespace,
+                                       nearCacheBytes: nearCacheBytes, logger: logger)
+        return (caches, client, [client] + (listener.map { [$0] } ?? []))
+    }
+
+    /// The Redis implementations over a client the caller runs (and the near cache's listener,
+    /// with `nearCacheBytes`, which the caller runs too).
+    public static func redis(client: RedisClient, clock: any WallClock, feedCap: Int, namespace: String = "",
+                             nearCacheBytes: Int?, logger: Logger = Logger(label: "starling.redis")) -> (Caches, RedisInvalidationListener?) {
+        let objectPrefix = namespace + "kv:"
+        let near = nearCacheBytes.map { NearCache(byteBudget: $0, clock: clock) }
+        let listener = near.map {
+            RedisInvalidationListener(configuration: client.configuration, prefix: objectPrefix, near: $0, logger: logger)
+        }
+        return (redis(client: client, clock: clock, feedCap: feedCap, namespace: namespace, near: near), listener)
     }
 
     /// The Redis implementations over a client the caller runs.
-    public static func redis(client: RedisClient, clock: any WallClock, feedCap: Int, namespace: String = "") -> Caches {
+    public static func redis(client: RedisClient, clock: any WallClock, feedCap: Int, namespace: String = "", near: NearCache? = nil) -> Caches {
         Caches(
-            keyValue: RedisKeyValueCache(client: client, prefix: namespace + "kv:"),
+            keyValue: RedisKeyValueCache(client: client, prefix: namespace + "kv:", near: near),
             feeds: RedisFeedCache(client: client, cap: feedCap, prefix: namespace + "feed:"),
             rateLimiter: RedisRateLimiter(client: client, fallback: MemoryRateLimiter(clock: clock), prefix: namespace + "rl:"),
             switches: CachedFeatureSwitches(

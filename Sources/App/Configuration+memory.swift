@@ -2,8 +2,16 @@ import StarlingCore
 
 extension Configuration {
     /// The in-process caches' memory: `--memory-cache-mb N` (`STARLING_MEMORY_CACHE_MB`), the
-    /// megabytes the object and feed caches take together at most.
+    /// megabytes the object and feed caches take together at most; `--near-cache on|off`
+    /// (`STARLING_NEAR_CACHE`): with Redis, recent objects kept in the objects' share too.
     static func resolveMemoryCache(_ values: [String: String], into configuration: inout Configuration) throws {
+        if let text = values["near-cache"] {
+            switch text.lowercased() {
+            case "on", "true", "1", "yes": configuration.nearCache = true
+            case "off", "false", "0", "no": configuration.nearCache = false
+            default: throw ConfigurationError("near-cache must be on or off, not \(text)")
+            }
+        }
         guard let text = values["memory-cache-mb"] else { return }
         let range = 1...MemoryCacheBudget.maximumMegabytes
         guard text.utf8.count <= 8, let megabytes = Int(text), range.contains(megabytes) else {

@@ -48,6 +48,9 @@ public struct Configuration: Sendable, Equatable {
     public var feedFillWaitMilliseconds = 500
     /// nil: caches, counters, rate limits and switches in this process; else the Redis holding them.
     public var redisURL: String?
+    /// With Redis: whether recent objects are kept in the process too (`--near-cache`,
+    /// `STARLING_NEAR_CACHE`), coherent through Redis's invalidation pushes.
+    public var nearCache = true
     /// nil: the object cache (users, sessions, tweets, comments, counts) in this process, or in
     /// Redis when that is set; else the memcached nodes holding it (`host:port,host:port`).
     public var memcachedServers: String?
@@ -88,7 +91,7 @@ public struct Configuration: Sendable, Equatable {
         ("fanout-workers", "STARLING_FANOUT_WORKERS"), ("default-workers", "STARLING_DEFAULT_WORKERS"),
         ("job-max-attempts", "STARLING_JOB_MAX_ATTEMPTS"), ("job-lease-seconds", "STARLING_JOB_LEASE_SECONDS"),
         ("max-image-mb", "STARLING_MAX_IMAGE_MB"), ("feed-cache-cap", "STARLING_FEED_CACHE_CAP"),
-        ("memory-cache-mb", "STARLING_MEMORY_CACHE_MB"),
+        ("memory-cache-mb", "STARLING_MEMORY_CACHE_MB"), ("near-cache", "STARLING_NEAR_CACHE"),
         ("feed-model", "STARLING_FEED_MODEL"), ("celebrity-followers", "STARLING_CELEBRITY_FOLLOWERS"),
         ("inactive-days", "STARLING_INACTIVE_DAYS"),
         ("header-timeout", "STARLING_HEADER_TIMEOUT"), ("body-timeout", "STARLING_BODY_TIMEOUT"),

@@ -19,9 +19,11 @@ public enum Roles {
         var services = database.services
         var checks: [ReadinessCheck] = [.store(database.repositories)] + (blobs.map { [.s3($0)] } ?? [])
         if let url = configuration.redisURL {
-            let (redisCaches, client) = try Caches.redis(url: url, clock: SystemWallClock(), feedCap: configuration.feedCacheCap, logger: logger)
+            let (redisCaches, client, redisServices) = try Caches.redis(
+                url: url, clock: SystemWallClock(), feedCap: configuration.feedCacheCap, logger: logger,
+                nearCacheBytes: configuration.nearCache && configuration.memcachedServers == nil ? configuration.memoryCache.objectBytes : nil)
             caches = redisCaches
-            services.append(client)
+            services += redisServices
             checks.append(.redis(client))
         }
         if let servers = configuration.memcachedServers {

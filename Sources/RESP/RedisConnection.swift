@@ -20,10 +20,12 @@ public final class RedisConnection: Sendable {
     private let state = Mutex(StateMachine<Waiter>())
     private let commandTimeout: TimeAmount
     private let nextID = Atomic<UInt64>(0)
+    private let onPush: (@Sendable ([RESPValue]) -> Void)?
 
-    init(channel: any Channel, commandTimeout: Duration) {
+    init(channel: any Channel, commandTimeout: Duration, onPush: (@Sendable ([RESPValue]) -> Void)? = nil) {
         self.channel = channel
         self.commandTimeout = TimeAmount(commandTimeout)
+        self.onPush = onPush
     }
 
     /// Sends one command and returns its reply; an error reply throws `RedisError.server`.
@@ -94,8 +96,13 @@ public final class RedisConnection: Sendable {
         if let rearmAt { armSweepTimer(at: rearmAt) }
     }
 
-    /// A reply arrived (on the event loop).
+    /// A reply arrived (on the event loop). A RESP3 push (an invalidation, a published message)
+    /// answers no command: it goes to `onPush`, on the event loop, in the order it came.
     func received(_ reply: RESPValue) {
+        if case .push(let items) = reply, let onPush {
+            onPush(items)
+            return
+        }
         apply(state.withLock { $0.received(reply) })
     }
 

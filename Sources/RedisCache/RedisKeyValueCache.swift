@@ -19,10 +19,14 @@ public struct RedisKeyValueCache: KeyValueCache {
 
     private let client: RedisClient
     private let prefix: String
+    private let near: NearCache?
 
-    public init(client: RedisClient, prefix: String = "kv:") {
+    /// - Parameter near: an in-process copy of recent values, kept coherent by a
+    ///   `RedisInvalidationListener` for `prefix` (reads it first; writes drop from it).
+    public init(client: RedisClient, prefix: String = "kv:", near: NearCache? = nil) {
         self.client = client
         self.prefix = prefix
+        self.near = near
     }
 
     public func get(_ keys: [String]) async throws -> [String: ByteBuffer] {
@@ -34,13 +38,39 @@ public struct RedisKeyValueCache: KeyValueCache {
     }
 
     public func values(for keys: [String]) async throws -> [ByteBuffer?] {
-        Self.unheld(try await client.mget(keys.map { prefix + $0 }))
+        guard let near else { return Self.unheld(try await client.mget(keys.map { prefix + $0 })) }
+        let (held, ticket) = near.lookUp(keys)
+        return try await Self.merging(held) { missing in
+            let keys = missing.map { keys[$0] }
+            let values = Self.unheld(try await client.mget(keys.map { prefix + $0 }))
+            if let ticket { near.store(keys, values, ticket: ticket) }
+            return values
+        }
     }
 
     /// The keys are written straight into the command (`prefix`, the kind, `:`, the digits).
     public func values(kind: String, ids: [Int64]) async throws -> [ByteBuffer?] {
         let keyPrefix = prefix + kind + ":"
-        return Self.unheld(try await client.mget(ids.map { RESPNumberedKey(prefix: keyPrefix, number: $0) }))
+        guard let near else { return Self.unheld(try await client.mget(ids.map { RESPNumberedKey(prefix: keyPrefix, number: $0) })) }
+        let (held, ticket) = near.lookUp(kind: kind, ids: ids)
+        return try await Self.merging(held) { missing in
+            let ids = missing.map { ids[$0] }
+            let values = Self.unheld(try await client.mget(ids.map { RESPNumberedKey(prefix: keyPrefix, number: $0) }))
+            if let ticket { near.store(kind: kind, ids: ids, values, ticket: ticket) }
+            return values
+        }
+    }
+
+    /// `held` with its gaps filled by `read` (given their positions, answering in that order); no
+    /// read when nothing is missing.
+    private static func merging(_ held: [ByteBuffer?], read: ([Int]) async throws -> [ByteBuffer?]) async throws -> [ByteBuffer?] {
+        let missing = held.indices.filter { held[$0] == nil }
+        guard !missing.isEmpty else { return held }
+        let read = try await read(missing)
+        guard missing.count < held.count else { return read }
+        var merged = held
+        for (index, value) in zip(missing, read) { merged[index] = value }
+        return merged
     }
 
     /// The values with holds read as absent.
@@ -68,8 +98,12 @@ public struct RedisKeyValueCache: KeyValueCache {
                         ttlSeconds: CacheKeys.holdSeconds, onlyIfAbsent: false)
     }
 
+    /// A write drops its keys from the near cache once the server has it (or failed): this
+    /// process reads its own writes whether or not their invalidation has arrived, and a read that
+    /// began before cannot store what it found.
     private func store(_ entries: [String: ByteBuffer], ttlSeconds: Int, onlyIfAbsent: Bool) async throws {
         guard !entries.isEmpty else { return }
+        defer { near?.invalidate(Array(entries.keys)) }
         let milliseconds = min(max(1, ttlSeconds), Int(Int32.max)) * 1_000
         let commands = entries.map {
             RESPCommand.set(prefix + $0.key, $0.value, expireMilliseconds: milliseconds, onlyIfAbsent: onlyIfAbsent)
@@ -78,6 +112,7 @@ public struct RedisKeyValueCache: KeyValueCache {
     }
 
     public func increment(_ key: String, by delta: Int) async throws -> Int? {
-        try await client.evaluate(Self.incrementIfPresent, keys: [prefix + key], arguments: [String(delta)]).int
+        defer { near?.invalidate([key]) }
+        return try await client.evaluate(Self.incrementIfPresent, keys: [prefix + key], arguments: [String(delta)]).int
     }
 }

@@ -35,7 +35,11 @@ public enum CacheBackend: String, Sendable, CustomTestStringConvertible {
         case .redis:
             let client = RedisClient(configuration: try TestRedis.patientConfiguration())
             let namespace = "test-\(UUID().uuidString.prefix(8)):"
-            return (.redis(client: client, clock: SystemWallClock(), feedCap: feedCap, namespace: namespace), [client])
+            // With a near cache, as `serve` runs by default: every Redis-backed test also checks
+            // that its invalidations keep the process's copies coherent.
+            let (caches, listener) = Caches.redis(client: client, clock: SystemWallClock(), feedCap: feedCap, namespace: namespace,
+                                                  nearCacheBytes: 4 << 20)
+            return (caches, [client] + (listener.map { [$0] } ?? []))
         }
     }
 }

@@ -18,6 +18,9 @@ struct TuningOptions: ParsableArguments {
     @Option(name: .customLong("memory-cache-mb"),
             help: "Megabytes the in-process caches take at most: two fifths objects, two fifths feeds, a fifth encoded tweets (STARLING_MEMORY_CACHE_MB, default 36).")
     var memoryCacheMB: String?
+    @Option(name: .customLong("near-cache"),
+            help: "on or off: with Redis, keep recent objects in the process too, in the objects' share of the memory cache, dropped by Redis's invalidation pushes (STARLING_NEAR_CACHE, default on).")
+    var nearCache: String?
     @Option(name: .customLong("header-timeout"), help: "Seconds to send a request head (STARLING_HEADER_TIMEOUT, default 10).")
     var headerTimeout: String?
     @Option(name: .customLong("body-timeout"), help: "Seconds to send a request body (STARLING_BODY_TIMEOUT, default 60).")
@@ -40,7 +43,7 @@ struct TuningOptions: ParsableArguments {
         let pairs: [(String, String?)] = [
             ("bcrypt-cost", bcryptCost), ("job-workers", jobWorkers), ("job-max-attempts", jobMaxAttempts),
             ("job-lease-seconds", jobLeaseSeconds), ("max-image-mb", maxImageMB), ("feed-cache-cap", feedCacheCap),
-            ("memory-cache-mb", memoryCacheMB),
+            ("memory-cache-mb", memoryCacheMB), ("near-cache", nearCache),
             ("header-timeout", headerTimeout), ("body-timeout", bodyTimeout), ("idle-timeout", idleTimeout),
             ("max-connections", maxConnections), ("request-executor", requestExecutor), ("log-format", logFormat), ("shutdown-timeout", shutdownTimeout),
         ]

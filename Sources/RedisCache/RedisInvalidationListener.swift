@@ -1,0 +1,107 @@
+import Logging
+import NIOCore
+import NIOPosix
+import RESP
+import ServiceLifecycle
+import StarlingCore
+import Synchronization
+
+/// Keeps a `NearCache` coherent with Redis, as a `Service`: one RESP3 connection with
+/// `CLIENT TRACKING ON BCAST PREFIX <prefix>`, on which the server pushes the name of every key
+/// under the prefix that changes, expires or is evicted, whoever changed it. Each push drops those
+/// keys from the near cache; a flush of the database drops everything.
+///
+/// The near cache holds values only while the connection is up: it is enabled once the server
+/// confirmed the tracking, and disabled (emptied) the moment the connection is lost, since a
+/// change could then go unnoticed. The connection is reopened after a 250–500 ms back-off.
+public final class RedisInvalidationListener: Service, Sendable {
+    private let configuration: RedisConfiguration
+    private let prefix: String
+    private let near: NearCache
+    private let eventLoopGroup: any EventLoopGroup
+    private let logger: Logger
+    private let current = Mutex<(connection: RedisConnection?, stopped: Bool)>((nil, false))
+
+    /// The connection's name in `CLIENT LIST`.
+    public static let clientName = "starling-near-cache"
+
+    /// - Parameter prefix: the keys the near cache holds, as Redis names them (the application's
+    ///   keys follow it).
+    public init(configuration: RedisConfiguration, prefix: String, near: NearCache,
+                eventLoopGroup: any EventLoopGroup = MultiThreadedEventLoopGroup.singleton, logger: Logger = Logger(label: "starling.redis")) {
+        self.configuration = configuration
+        self.prefix = prefix
+        self.near = near
+        self.eventLoopGroup = eventLoopGroup
+        self.logger = logger
+    }
+
+    public func run() async throws {
+        await withTaskCancellationOrGracefulShutdownHandler {
+            while !current.withLock({ $0.stopped }) {
+                await listenUntilClosed()
+                near.disable()
+                guard !current.withLock({ $0.stopped }) else { break }
+                try? await Task.sleep(for: .milliseconds(Int.random(in: 250...500)))
+            }
+        } onCancelOrGracefulShutdown: {
+            let connection = self.current.withLock { current -> RedisConnection? in
+                current.stopped = true
+                return current.connection
+            }
+            connection?.close()
+        }
+    }
+
+    /// One connection's life: tracking turned on, the near cache enabled, pushes applied until the
+    /// socket closes.
+    private func listenUntilClosed() async {
+        do {
+            try await RedisConnection.withConnection(configuration: configuration, eventLoopGroup: eventLoopGroup, logger: logger,
+                                                     onPush: { [self] in received($0) }) { connection in
+                _ = try await connection.pipeline([
+                    RESPCommand("CLIENT", "SETNAME", Self.clientName),
+                    RESPCommand("CLIENT", "TRACKING", "ON", "BCAST", "PREFIX", prefix),
+                ]).throwingFirstError()
+                let stopped = current.withLock { current -> Bool in
+                    current.connection = connection
+                    return current.stopped
+                }
+                guard !stopped else { return }
+                near.enable()
+                logger.debug("near cache listening to Redis invalidations", metadata: ["redis.prefix": "\(prefix)"])
+                await connection.waitUntilClosed()
+                near.disable()
+                current.withLock { $0.connection = nil }
+            }
+            if !current.withLock({ $0.stopped }) { logger.warning("Redis invalidation connection closed; near cache off until it reopens") }
+        } catch {
+            near.disable()
+            logger.debug("Redis invalidation connection failed", metadata: ["redis.error": "\(error)"])
+        }
+    }
+
+    /// A push: `["invalidate", [key, ...]]`, or `["invalidate", null]` when the server flushed.
+    private func received(_ items: [RESPValue]) {
+        switch Self.invalidation(items, prefix: prefix) {
+        case .keys(let keys): near.invalidate(keys)
+        case .everything: near.invalidateAll()
+        case nil: break
+        }
+    }
+
+    /// What a push invalidates, the keys named without `prefix`; nil for another kind of push.
+    static func invalidation(_ items: [RESPValue], prefix: String) -> Invalidation? {
+        guard items.count == 2, items[0].string == "invalidate" else { return nil }
+        guard let keys = items[1].array else { return .everything }
+        return .keys(keys.compactMap { key in
+            guard let name = key.string, name.hasPrefix(prefix) else { return nil }
+            return String(decoding: name.utf8.dropFirst(prefix.utf8.count), as: UTF8.self)
+        })
+    }
+
+    enum Invalidation: Equatable {
+        case keys([String])
+        case everything
+    }
+}

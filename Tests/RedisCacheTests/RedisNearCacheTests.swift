@@ -1,0 +1,149 @@
+import Foundation
+import NIOCore
+import RESP
+@testable import RedisCache
+import ServiceLifecycle
+import StarlingCore
+import StarlingTestKit
+import Testing
+
+/// The object cache's near copy on Redis: answered in the process, dropped by the server's
+/// invalidation pushes whoever changed a key, and off while those pushes cannot arrive.
+@Suite(.enabled(if: TestRedis.isEnabled, "needs STARLING_TEST_REDIS_URL (scripts/test starts a server)"))
+struct RedisNearCacheTests {
+    static func text(_ values: [ByteBuffer?]) -> [String?] {
+        values.map { $0.map { String(buffer: $0) } }
+    }
+
+    /// A near cache for `prefix` on the server `configuration` names, its listener running while
+    /// `body` runs (once it listens).
+    static func withNearCache(_ configuration: RedisConfiguration, prefix: String,
+                              _ body: (NearCache, RedisInvalidationListener) async throws -> Void) async throws {
+        let near = NearCache(byteBudget: 1 << 20, clock: SystemWallClock())
+        let listener = RedisInvalidationListener(configuration: configuration, prefix: prefix, near: near)
+        try await withThrowingTaskGroup(of: Void.self) { group in
+            group.addTask { try await listener.run() }
+            defer { group.cancelAll() }
+            try await waitUntil("the listener turned tracking on", seconds: 30) { near.isEnabled }
+            try await body(near, listener)
+        }
+    }
+
+    /// Reads `user:1` until the near cache holds it: a read that began before the push about the
+    /// key's last write arrived does not store it.
+    static func readUntilHeld(_ cache: RedisKeyValueCache, _ near: NearCache) async throws {
+        try await waitUntil("the near cache holds the value read") {
+            _ = try await cache.values(for: ["user:1"])
+            return near.usage.entries == 1
+        }
+    }
+
+    @Test func theKeyValueContractHoldsWithANearCache() async throws {
+        let prefix = "near-\(UInt32.random(in: 0 ... .max)):kv:"
+        try await RedisClient.withTestServer { redis in
+            try await Self.withNearCache(try TestRedis.patientConfiguration(), prefix: prefix) { near, _ in
+                try await KeyValueCacheContract.run(RedisKeyValueCache(client: redis, prefix: prefix, near: near))
+            }
+        }
+    }
+
+    @Test func aValueReadOnceIsAnsweredInTheProcessUntilSomeoneChangesIt() async throws {
+        let prefix = "near-\(UInt32.random(in: 0 ... .max)):kv:"
+        try await RedisClient.withTestServer { redis in
+            try await Self.withNearCache(try TestRedis.patientConfiguration(), prefix: prefix) { near, _ in
+                let cache = RedisKeyValueCache(client: redis, prefix: prefix, near: near)
+                try await cache.set(["user:1": ByteBuffer(string: "ada")], ttlSeconds: 60)
+                try await waitUntil("a numbered read stored the value") {
+                    let read = Self.text(try await cache.values(kind: "user", ids: [1]))
+                    #expect(read == ["ada"])
+                    return near.usage.entries == 1
+                }
+
+                // A client that never connects: only the near cache can answer it.
+                var unreachable = try TestRedis.patientConfiguration()
+                unreachable.connectTimeout = .milliseconds(200)
+                let offline = RedisKeyValueCache(client: RedisClient(configuration: unreachable), prefix: prefix, near: near)
+                #expect(Self.text(try await offline.values(for: ["user:1"])) == ["ada"], "answered in the process")
+                await #expect(throws: RedisError.self, "a key not held asks the server") {
+                    try await offline.values(for: ["user:1", "user:2"])
+                }
+
+                // Another process (a client without a near cache) changes it: the push drops the copy.
+                let other = RedisKeyValueCache(client: redis, prefix: prefix)
+                try await other.set(["user:1": ByteBuffer(string: "grace")], ttlSeconds: 60)
+                try await waitUntil("the server's push dropped the copy") {
+                    (try? await offline.values(for: ["user:1"])) == nil
+                }
+                #expect(Self.text(try await cache.values(for: ["user:1"])) == ["grace"])
+
+                // This process's own delete is read at once, push or not.
+                try await cache.delete(["user:1"])
+                #expect(Self.text(try await cache.values(for: ["user:1"])) == [nil])
+                try await cache.set(["user:1": ByteBuffer(string: "lin")], ttlSeconds: 60)
+                #expect(Self.text(try await cache.values(for: ["user:1"])) == ["lin"])
+                _ = try await cache.increment("user:1", by: 1)  // not a number: it stays, and is read again
+                #expect(Self.text(try await cache.values(for: ["user:1"])) == ["lin"])
+            }
+        }
+    }
+
+    @Test func everyWriteDropsItsKeysWithoutWaitingForThePush() async throws {
+        let prefix = "near-\(UInt32.random(in: 0 ... .max)):kv:"
+        try await RedisClient.withTestServer { redis in
+            // Enabled by hand, with no listener: no push ever arrives, so only the writes' own
+            // invalidations can drop a copy.
+            let near = NearCache(byteBudget: 1 << 20, clock: SystemWallClock())
+            near.enable()
+            let cache = RedisKeyValueCache(client: redis, prefix: prefix, near: near)
+            func read() async throws -> String? { Self.text(try await cache.values(for: ["n"]))[0] }
+            try await cache.set(["n": ByteBuffer(string: "1")], ttlSeconds: 60)
+            #expect(try await read() == "1")
+            #expect(try await cache.increment("n", by: 1) == 2)
+            #expect(try await read() == "2", "increment")
+            try await cache.set(["n": ByteBuffer(string: "5")], ttlSeconds: 60)
+            #expect(try await read() == "5", "set")
+            try await cache.delete(["n"])
+            #expect(try await read() == nil, "delete")
+            try await cache.add(["n": ByteBuffer(string: "7")], ttlSeconds: 60)  // held: not stored
+            #expect(try await read() == nil, "add over a hold")
+        }
+    }
+
+    @Test func aLostListenerTurnsTheNearCacheOffUntilItIsBack() async throws {
+        try await TestRedis.withPrivateServer { server in
+            var configuration = try RedisConfiguration(url: try server.url)
+            configuration.commandTimeout = .seconds(10)
+            configuration.connectTimeout = .seconds(10)
+            try await RedisClient.withClient(configuration: configuration) { redis in
+                try await Self.withNearCache(configuration, prefix: "kv:") { near, _ in
+                    let cache = RedisKeyValueCache(client: redis, prefix: "kv:", near: near)
+                    try await cache.set(["user:1": ByteBuffer(string: "ada")], ttlSeconds: 60)
+                    try await Self.readUntilHeld(cache, near)
+
+                    // The server drops the listener's connection: nothing is held until it is back.
+                    let list = try await redis.send(["CLIENT", "LIST"]).string ?? ""
+                    let id = try #require(list.split(separator: "\n").first { $0.contains("name=\(RedisInvalidationListener.clientName)") }?
+                        .split(separator: " ").first { $0.hasPrefix("id=") }?.dropFirst(3))
+                    _ = try await redis.send(["CLIENT", "KILL", "ID", String(id)])
+                    try await waitUntil("the lost connection turned the near cache off") { !near.isEnabled || near.usage.entries == 0 }
+                    #expect(near.usage.entries == 0)
+                    try await waitUntil("the listener reconnected", seconds: 30) { near.isEnabled }
+
+                    // A flush of the server drops everything held.
+                    try await Self.readUntilHeld(cache, near)
+                    _ = try await redis.send(["FLUSHALL"])
+                    try await waitUntil("the flush's push emptied the near cache") { near.usage.entries == 0 }
+                    #expect(Self.text(try await cache.values(for: ["user:1"])) == [nil])
+                }
+            }
+        }
+    }
+
+    @Test func pushesNameKeysWithoutThePrefix() {
+        let keys: [RESPValue] = [.bulkString(ByteBuffer(string: "ns:kv:tweet:7")), .bulkString(ByteBuffer(string: "other:x"))]
+        #expect(RedisInvalidationListener.invalidation([.bulkString(ByteBuffer(string: "invalidate")), .array(keys)], prefix: "ns:kv:")
+            == .keys(["tweet:7"]))
+        #expect(RedisInvalidationListener.invalidation([.bulkString(ByteBuffer(string: "invalidate")), .null], prefix: "ns:kv:") == .everything)
+        #expect(RedisInvalidationListener.invalidation([.bulkString(ByteBuffer(string: "message")), .null], prefix: "ns:kv:") == nil)
+    }
+}
