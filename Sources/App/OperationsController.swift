@@ -2,6 +2,7 @@ import CourseAPI
 import Hummingbird
 import Metrics
 import NIOCore
+import RedisCache
 import StarlingCore
 import StarlingHTTP
 
@@ -56,6 +57,9 @@ struct OperationsController {
         var held: [(String, Int, Int)] = [("encoded_tweets", TweetFragments.shared.bytes, TweetFragments.shared.maximumBytes)]
         if let objects = caches.keyValue as? MemoryKeyValueCache {
             held.append(("objects", objects.usage.bytes, objects.usage.budget))
+        }
+        if let near = (caches.keyValue as? RedisKeyValueCache)?.nearCache {
+            held.append(("near", near.usage.bytes, near.usage.budget))
         }
         if let feeds = caches.feeds as? MemoryFeedCache {
             held.append(("feeds", feeds.usage.bytes, feeds.usage.budget))

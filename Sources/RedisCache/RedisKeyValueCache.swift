@@ -21,6 +21,9 @@ public struct RedisKeyValueCache: KeyValueCache {
     private let prefix: String
     private let near: NearCache?
 
+    /// The in-process copy of recent values, if any.
+    public var nearCache: NearCache? { near }
+
     /// - Parameter near: an in-process copy of recent values, kept coherent by a
     ///   `RedisInvalidationListener` for `prefix` (reads it first; writes drop from it).
     public init(client: RedisClient, prefix: String = "kv:", near: NearCache? = nil) {

@@ -82,6 +82,20 @@ import Testing
         }
     }
 
+    /// With Redis, the near cache's bytes are reported beside the other in-process caches'.
+    @Test func theNearCacheReportsItsBytes() async throws {
+        let (caches, services) = try CacheBackend.redis.make()
+        let app = TestStarling(repositories: try await Backend.sqlite.repositories(), caches: caches, services: services)
+        try await app.test { api in
+            let alice = try await api.signUp("metrics_near")
+            let tweet = try await api.post("held near", as: alice)
+            for _ in 0..<3 { _ = try await api.call(.get, "/api/tweets/\(tweet)/") }
+            let text = String(buffer: try await api.client.execute(uri: "/metrics", method: .get) { $0.body })
+            #expect(text.contains(#"starling_memory_cache_bytes{cache="near"}"#))
+            #expect(text.contains(#"starling_memory_cache_budget_bytes{cache="near"}"#))
+        }
+    }
+
     @Test func aSaneRequestIDIsEchoedAndAnyOtherReplacedByANewOne() async throws {
         let app = TestStarling(repositories: try await Backend.memory.repositories())
         try await app.test { api in
