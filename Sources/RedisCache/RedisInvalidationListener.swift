@@ -12,8 +12,9 @@ import Synchronization
 /// keys from the near cache; a flush of the database drops everything.
 ///
 /// The near cache holds values only while the connection is up: it is enabled once the server
-/// confirmed the tracking, and disabled (emptied) the moment the connection is lost, since a
-/// change could then go unnoticed. The connection is reopened after a 250–500 ms back-off.
+/// confirmed the tracking, and disabled (emptied) the moment the connection is lost or a PING (one
+/// a second) goes unanswered past the command timeout, since a change could then go unnoticed.
+/// The connection is reopened after a 250–500 ms back-off.
 public final class RedisInvalidationListener: Service, Sendable {
     private let configuration: RedisConfiguration
     private let prefix: String
@@ -21,6 +22,9 @@ public final class RedisInvalidationListener: Service, Sendable {
     private let eventLoopGroup: any EventLoopGroup
     private let logger: Logger
     private let current = Mutex<(connection: RedisConnection?, stopped: Bool)>((nil, false))
+
+    /// How often the connection is checked when no push comes.
+    static let pingInterval = Duration.seconds(1)
 
     /// The connection's name in `CLIENT LIST`.
     public static let clientName = "starling-near-cache"
@@ -70,7 +74,19 @@ public final class RedisInvalidationListener: Service, Sendable {
                 guard !stopped else { return }
                 near.enable()
                 logger.debug("near cache listening to Redis invalidations", metadata: ["redis.prefix": "\(prefix)"])
-                await connection.waitUntilClosed()
+                // A PING a second: a server that stops answering (a partition with no reset) fails
+                // it within the command timeout, which closes the connection.
+                await withTaskGroup(of: Void.self) { group in
+                    group.addTask {
+                        while !Task.isCancelled {
+                            try? await Task.sleep(for: Self.pingInterval)
+                            guard !Task.isCancelled else { return }
+                            guard (try? await connection.send(RESPCommand("PING"))) != nil else { return connection.close() }
+                        }
+                    }
+                    await connection.waitUntilClosed()
+                    group.cancelAll()
+                }
                 near.disable()
                 current.withLock { $0.connection = nil }
             }

@@ -139,6 +139,28 @@ struct RedisNearCacheTests {
         }
     }
 
+    @Test func aServerThatStopsAnsweringTurnsTheNearCacheOff() async throws {
+        try await TestRedis.withPrivateServer { server in
+            var configuration = try RedisConfiguration(url: try server.url)
+            configuration.commandTimeout = .seconds(10)
+            configuration.connectTimeout = .seconds(10)
+            var listening = configuration
+            listening.commandTimeout = .milliseconds(300)
+            try await RedisClient.withClient(configuration: configuration) { redis in
+                try await Self.withNearCache(listening, prefix: "kv:") { near, _ in
+                    let cache = RedisKeyValueCache(client: redis, prefix: "kv:", near: near)
+                    try await cache.set(["user:1": ByteBuffer(string: "ada")], ttlSeconds: 60)
+                    try await Self.readUntilHeld(cache, near)
+                    // Every client's commands wait for 4 s: the listener's PING goes unanswered.
+                    _ = try await redis.send(["CLIENT", "PAUSE", "4000", "ALL"])
+                    try await waitUntil("an unanswered PING turned the near cache off") { !near.isEnabled }
+                    #expect(near.usage.entries == 0)
+                    try await waitUntil("the listener is back once the server answers", seconds: 30) { near.isEnabled }
+                }
+            }
+        }
+    }
+
     @Test func pushesNameKeysWithoutThePrefix() {
         let keys: [RESPValue] = [.bulkString(ByteBuffer(string: "ns:kv:tweet:7")), .bulkString(ByteBuffer(string: "other:x"))]
         #expect(RedisInvalidationListener.invalidation([.bulkString(ByteBuffer(string: "invalidate")), .array(keys)], prefix: "ns:kv:")
