@@ -27,16 +27,19 @@ public struct SQLiteActivityRepository: ActivityRepository {
     }
 
     public func active(among userIDs: [Int64], since: Int64) async throws -> Set<Int64> {
-        var active: Set<Int64> = []
-        for start in stride(from: 0, to: userIDs.count, by: 1_000) {
-            let chunk = userIDs[start..<min(start + 1_000, userIDs.count)]
-            let rows = try await store.read(
-                "SELECT id FROM users WHERE id IN (\(SQL.placeholders(chunk.count))) AND max(created_at, last_active_at) >= ?",
-                chunk.map(\.sqlite) + [since.sqlite])
-            active.formUnion(rows.map { $0.int64("id") })
-        }
-        return active
+        guard !userIDs.isEmpty else { return [] }
+        let rows = try await store.read(Self.active, [SQL.idArray(userIDs), since.sqlite])
+        return Set(rows.map { $0.int64("id") })
     }
+
+    /// Those of the ids in the JSON array ?1 active since ?2. One statement text whatever the
+    /// number of ids (a fanout asks for each batch of followers): with an `IN (?, ?, …)` list per
+    /// number, each reader kept a prepared statement for every follower count it met, some 1.4 MB
+    /// of them per reader in a `scripts/bench` POST burst.
+    static let active = """
+        SELECT u.id FROM json_each(?1) AS j CROSS JOIN users AS u ON u.id = j.value
+        WHERE max(u.created_at, u.last_active_at) >= ?2
+        """
 
     public func feedStaleSince(userID: Int64) async throws -> Int64? {
         let since = try await store.read("SELECT feed_stale_since FROM users WHERE id = ?", [userID.sqlite]).first?.int64("feed_stale_since")

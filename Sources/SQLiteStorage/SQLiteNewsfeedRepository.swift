@@ -2,8 +2,8 @@ import Newsfeeds
 import SQLiteDriver
 import StarlingCore
 
-/// `NewsfeedRepository` on SQLite: pushed rows go to the feeds file (`SQLiteStore.writeFeeds`), in
-/// bulk inserts of up to 1,000 rows per statement; an author's own rows are in the main file,
+/// `NewsfeedRepository` on SQLite: pushed rows go to the feeds file (`SQLiteStore.writeFeeds`), all
+/// of a call's rows in one statement (its rows one JSON bind); an author's own rows are in the main file,
 /// written with the tweet. Reads and removals cover both.
 public struct SQLiteNewsfeedRepository: NewsfeedRepository {
     let store: SQLiteStore
@@ -13,20 +13,41 @@ public struct SQLiteNewsfeedRepository: NewsfeedRepository {
     }
 
     public func insert(tweetID: Int64, authorID: Int64, owners: [Int64]) async throws -> Int {
-        try await insert(owners.map { NewsfeedEntry(ownerID: $0, tweetID: tweetID, authorID: authorID) })
+        guard !owners.isEmpty else { return 0 }
+        let binds = [SQL.idArray(owners), tweetID.sqlite, authorID.sqlite]
+        return try await store.writeFeeds { tx in try tx.change(Self.insertForOwners, binds) }
     }
 
     public func insert(_ entries: [NewsfeedEntry]) async throws -> Int {
         guard !entries.isEmpty else { return 0 }
-        var binds: [SQLiteData] = []
-        binds.reserveCapacity(entries.count * 3)
+        var writer = JSONWriter(capacity: entries.count * 64 + 2)
+        writer.beginArray()
         for entry in entries {
-            binds += [entry.ownerID.sqlite, entry.tweetID.sqlite, entry.authorID.sqlite]
+            writer.beginArray()
+            writer.int(entry.ownerID)
+            writer.int(entry.tweetID)
+            writer.int(entry.authorID)
+            writer.endArray()
         }
-        return try await store.writeFeeds { [binds] tx in
-            try tx.insert(into: "newsfeeds (owner_id, tweet_id, author_id)", width: 3, binds: binds, ignoringDuplicates: true)
-        }
+        writer.endArray()
+        let binds = [writer.string.sqlite]
+        return try await store.writeFeeds { tx in try tx.change(Self.insertEntries, binds) }
     }
+
+    /// A fanout's rows: one tweet (?2, by ?3) for each owner in the JSON array ?1. One statement
+    /// text whatever the number of owners, so the feeds writer keeps one prepared statement: with
+    /// a `VALUES (?, ?, ?), …` list per number of rows it kept one per follower count it met (up
+    /// to its 128), some 30 KB each, and prepared a list of over ~370 rows afresh every time.
+    static let insertForOwners = """
+        INSERT OR IGNORE INTO newsfeeds (owner_id, tweet_id, author_id) SELECT value, ?2, ?3 FROM json_each(?1)
+        """
+
+    /// Rows of any owners and tweets, as a JSON array of `[owner, tweet, author]` arrays (?1): one
+    /// statement text whatever their number, as `insertForOwners`.
+    static let insertEntries = """
+        INSERT OR IGNORE INTO newsfeeds (owner_id, tweet_id, author_id)
+        SELECT json_extract(value, '$[0]'), json_extract(value, '$[1]'), json_extract(value, '$[2]') FROM json_each(?1)
+        """
 
     public func entries(owner: Int64, page: PageRequest) async throws -> Page<NewsfeedEntry> {
         let rows = try await store.read(Self.entries, [owner.sqlite] + SQL.pageBinds(page))

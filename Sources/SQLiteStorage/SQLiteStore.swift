@@ -119,6 +119,15 @@ public final class SQLiteStore: Sendable {
         try await writer.close()
     }
 
+    /// How many prepared statements each connection keeps (tests, diagnostics): a statement whose
+    /// text changes with the number of its values (`IN (?, ?, …)`, `VALUES (…), (…)`) fills a
+    /// connection's cache with one program per number met.
+    public func cachedStatementCounts() async throws -> (writer: Int, feedWriter: Int, readers: [Int]) {
+        var counts: [Int] = []
+        for reader in readers { counts.append(try await reader.cachedStatementCount()) }
+        return (try await writer.cachedStatementCount(), try await feedWriter.cachedStatementCount(), counts)
+    }
+
     /// Runs a read-only statement on a reader connection, which sees the feeds file as `feeds`.
     public func read(_ sql: String, _ binds: [SQLiteData] = []) async throws -> [SQLiteRow] {
         observer?.statementSent()
