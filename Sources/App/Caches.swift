@@ -38,27 +38,37 @@ extension Caches {
     /// falls back to an in-process one while Redis is unreachable; switches are read through a
     /// five-second in-process cache.
     /// `namespace` prefixes every key, so several deployments (or tests) can share one server.
-    /// With `nearCacheBytes`, the object cache keeps recent values in the process too
-    /// (`NearCache`), kept coherent by a `RedisInvalidationListener`: the services to run are the
-    /// client and that listener.
+    /// With `near`, the object cache keeps recent values in the process too, and the feed cache the
+    /// first pages of its lists (`NearCache`s of those byte budgets), kept coherent by
+    /// `RedisInvalidationListener`s: the services to run are the client and those listeners.
     public static func redis(url: String, clock: any WallClock, feedCap: Int, logger: Logger,
-                             namespace: String = "", nearCacheBytes: Int? = nil) throws -> (Caches, RedisClient, [any Service]) {
+                             namespace: String = "", near: NearCacheBudget? = nil) throws -> (Caches, RedisClient, [any Service]) {
         let client = RedisClient(configuration: try RedisConfiguration(url: url), logger: logger)
-        let (caches, listener) = redis(client: client, clock: clock, feedCap: feedCap, namespace: namespace,
-                                       nearCacheBytes: nearCacheBytes, logger: logger)
-        return (caches, client, [client] + (listener.map { [$0] } ?? []))
+        let (caches, listeners) = redis(client: client, clock: clock, feedCap: feedCap, namespace: namespace, near: near, logger: logger)
+        return (caches, client, [client] + listeners)
     }
 
-    /// The Redis implementations over a client the caller runs (and the near cache's listener,
-    /// with `nearCacheBytes`, which the caller runs too).
+    /// The Redis implementations over a client the caller runs, with near caches of `near`'s
+    /// budgets (and their listeners, which the caller runs too).
     public static func redis(client: RedisClient, clock: any WallClock, feedCap: Int, namespace: String = "",
-                             nearCacheBytes: Int?, logger: Logger = Logger(label: "starling.redis")) -> (Caches, RedisInvalidationListener?) {
-        let objectPrefix = namespace + "kv:"
-        let near = nearCacheBytes.map { NearCache(byteBudget: $0, clock: clock) }
-        let listener = near.map {
-            RedisInvalidationListener(configuration: client.configuration, prefix: objectPrefix, near: $0, logger: logger)
+                             near budget: NearCacheBudget?, logger: Logger = Logger(label: "starling.redis")) -> (Caches, [any Service]) {
+        guard let budget else { return (redis(client: client, clock: clock, feedCap: feedCap, namespace: namespace), []) }
+        var listeners: [any Service] = []
+        var objects: NearCache?
+        if budget.objectBytes > 0 {
+            let near = NearCache(byteBudget: budget.objectBytes, clock: clock)
+            listeners.append(RedisInvalidationListener(configuration: client.configuration, prefix: namespace + "kv:", near: near, logger: logger))
+            objects = near
         }
-        return (redis(client: client, clock: clock, feedCap: feedCap, namespace: namespace, near: near), listener)
+        var caches = redis(client: client, clock: clock, feedCap: feedCap, namespace: namespace, near: objects)
+        if budget.feedBytes > 0 {
+            let near = NearCache(byteBudget: budget.feedBytes, clock: clock)
+            let tracker = RedisInvalidationListener(configuration: client.configuration, prefix: namespace + "feed:", near: near, tracking: .reads,
+                                                    logger: logger)
+            caches.feeds = RedisFeedCache(client: client, cap: feedCap, prefix: namespace + "feed:", near: near, tracker: tracker)
+            listeners.append(tracker)
+        }
+        return (caches, listeners)
     }
 
     /// The Redis implementations over a client the caller runs.
@@ -69,6 +79,18 @@ extension Caches {
             rateLimiter: RedisRateLimiter(client: client, fallback: MemoryRateLimiter(clock: clock), prefix: namespace + "rl:"),
             switches: CachedFeatureSwitches(
                 RedisFeatureSwitches(client: client, key: namespace + "switches", defaults: FeatureSwitch.defaults), clock: clock))
+    }
+}
+
+/// The bytes the near caches of a Redis deployment may take: the object cache's recent values,
+/// and the feed cache's first pages.
+public struct NearCacheBudget: Sendable {
+    public var objectBytes: Int
+    public var feedBytes: Int
+
+    public init(objectBytes: Int, feedBytes: Int) {
+        self.objectBytes = objectBytes
+        self.feedBytes = feedBytes
     }
 }
 

@@ -20,3 +20,12 @@ extension Configuration {
         configuration.memoryCache = MemoryCacheBudget(megabytes: megabytes)
     }
 }
+
+extension Configuration {
+    /// With Redis, the near caches take the shares the in-process object and feed caches would:
+    /// the object cache's recent values (none when memcached holds the objects: it has no
+    /// invalidation pushes), and the feed lists' first pages.
+    var nearCacheBudget: NearCacheBudget {
+        NearCacheBudget(objectBytes: memcachedServers == nil ? memoryCache.objectBytes : 0, feedBytes: memoryCache.feedBytes)
+    }
+}

@@ -61,6 +61,9 @@ struct OperationsController {
         if let near = (caches.keyValue as? RedisKeyValueCache)?.nearCache {
             held.append(("near", near.usage.bytes, near.usage.budget))
         }
+        if let near = (caches.feeds as? RedisFeedCache)?.nearCache {
+            held.append(("near_feeds", near.usage.bytes, near.usage.budget))
+        }
         if let feeds = caches.feeds as? MemoryFeedCache {
             held.append(("feeds", feeds.usage.bytes, feeds.usage.budget))
         }

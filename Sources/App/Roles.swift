@@ -21,7 +21,7 @@ public enum Roles {
         if let url = configuration.redisURL {
             let (redisCaches, client, redisServices) = try Caches.redis(
                 url: url, clock: SystemWallClock(), feedCap: configuration.feedCacheCap, logger: logger,
-                nearCacheBytes: configuration.nearCache && configuration.memcachedServers == nil ? configuration.memoryCache.objectBytes : nil)
+                near: configuration.nearCache ? configuration.nearCacheBudget : nil)
             caches = redisCaches
             services += redisServices
             checks.append(.redis(client))

@@ -6,10 +6,14 @@ import ServiceLifecycle
 import StarlingCore
 import Synchronization
 
-/// Keeps a `NearCache` coherent with Redis, as a `Service`: one RESP3 connection with
-/// `CLIENT TRACKING ON BCAST PREFIX <prefix>`, on which the server pushes the name of every key
-/// under the prefix that changes, expires or is evicted, whoever changed it. Each push drops those
-/// keys from the near cache; a flush of the database drops everything.
+/// Keeps a `NearCache` coherent with Redis, as a `Service`: one RESP3 connection on which the
+/// server pushes the names of keys that change, expire or are evicted, whoever changed them. Each
+/// push drops those keys from the near cache; a flush of the database drops everything.
+/// - `.broadcast` (`CLIENT TRACKING ON BCAST PREFIX <prefix>`): every key under the prefix, for a
+///   near cache filled by reads on any connection (the object cache: few writes).
+/// - `.reads` (`CLIENT TRACKING ON`): only keys read on this connection (`read(_:)`) since their
+///   last change, for a near cache filled by those reads alone (the feed lists: a fanout changes
+///   thousands of lists a second, of which only those read since are worth a message).
 ///
 /// The near cache holds values only while the connection is up: it is enabled once the server
 /// confirmed the tracking, and disabled (emptied) the moment the connection is lost or a PING (one
@@ -21,23 +25,42 @@ public final class RedisInvalidationListener: Service, Sendable {
     private let near: NearCache
     private let eventLoopGroup: any EventLoopGroup
     private let logger: Logger
+    private let tracking: Tracking
+    /// Reads sent on the tracking connection (for tests).
+    let readsSent = Atomic(0)
     private let current = Mutex<(connection: RedisConnection?, stopped: Bool)>((nil, false))
+
+    public enum Tracking: Sendable {
+        case broadcast
+        case reads
+    }
 
     /// How often the connection is checked when no push comes.
     static let pingInterval = Duration.seconds(1)
 
     /// The connection's name in `CLIENT LIST`.
     public static let clientName = "starling-near-cache"
+    /// The `.reads` connection's name.
+    public static let readsClientName = "starling-near-feeds"
 
     /// - Parameter prefix: the keys the near cache holds, as Redis names them (the application's
     ///   keys follow it).
-    public init(configuration: RedisConfiguration, prefix: String, near: NearCache,
+    public init(configuration: RedisConfiguration, prefix: String, near: NearCache, tracking: Tracking = .broadcast,
                 eventLoopGroup: any EventLoopGroup = MultiThreadedEventLoopGroup.singleton, logger: Logger = Logger(label: "starling.redis")) {
+        self.tracking = tracking
         self.configuration = configuration
         self.prefix = prefix
         self.near = near
         self.eventLoopGroup = eventLoopGroup
         self.logger = logger
+    }
+
+    /// Sends a read on the tracking connection (so that a later change of its keys is pushed);
+    /// nil while there is none.
+    public func read(_ command: RESPCommand) async throws -> RESPValue? {
+        guard let connection = current.withLock({ $0.connection }) else { return nil }
+        readsSent.add(1, ordering: .relaxed)
+        return try await connection.send(command)
     }
 
     public func run() async throws {
@@ -63,9 +86,12 @@ public final class RedisInvalidationListener: Service, Sendable {
         do {
             try await RedisConnection.withConnection(configuration: configuration, eventLoopGroup: eventLoopGroup, logger: logger,
                                                      onPush: { [self] in received($0) }) { connection in
-                _ = try await connection.pipeline([
+                _ = try await connection.pipeline(tracking == .broadcast ? [
                     RESPCommand("CLIENT", "SETNAME", Self.clientName),
                     RESPCommand("CLIENT", "TRACKING", "ON", "BCAST", "PREFIX", prefix),
+                ] : [
+                    RESPCommand("CLIENT", "SETNAME", Self.readsClientName),
+                    RESPCommand("CLIENT", "TRACKING", "ON"),
                 ]).throwingFirstError()
                 let stopped = current.withLock { current -> Bool in
                     current.connection = connection

@@ -37,9 +37,9 @@ public enum CacheBackend: String, Sendable, CustomTestStringConvertible {
             let namespace = "test-\(UUID().uuidString.prefix(8)):"
             // With a near cache, as `serve` runs by default: every Redis-backed test also checks
             // that its invalidations keep the process's copies coherent.
-            let (caches, listener) = Caches.redis(client: client, clock: SystemWallClock(), feedCap: feedCap, namespace: namespace,
-                                                  nearCacheBytes: 4 << 20)
-            return (caches, [client] + (listener.map { [$0] } ?? []))
+            let (caches, listeners) = Caches.redis(client: client, clock: SystemWallClock(), feedCap: feedCap, namespace: namespace,
+                                                   near: NearCacheBudget(objectBytes: 4 << 20, feedBytes: 1 << 20))
+            return (caches, [client] + listeners)
         }
     }
 }

@@ -93,6 +93,7 @@ import Testing
             let text = String(buffer: try await api.client.execute(uri: "/metrics", method: .get) { $0.body })
             #expect(text.contains(#"starling_memory_cache_bytes{cache="near"}"#))
             #expect(text.contains(#"starling_memory_cache_budget_bytes{cache="near"}"#))
+            #expect(text.contains(#"starling_memory_cache_bytes{cache="near_feeds"}"#))
         }
     }
 

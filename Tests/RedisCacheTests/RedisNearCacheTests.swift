@@ -161,6 +161,56 @@ struct RedisNearCacheTests {
         }
     }
 
+    /// A near cache of feed lists' first pages, with its `.reads` tracker running while `body` runs.
+    static func withNearFeeds(_ redis: RedisClient, prefix: String,
+                              _ body: (RedisFeedCache, NearCache, RedisInvalidationListener) async throws -> Void) async throws {
+        let near = NearCache(byteBudget: 1 << 20, clock: SystemWallClock())
+        let tracker = RedisInvalidationListener(configuration: redis.configuration, prefix: prefix, near: near, tracking: .reads)
+        try await withThrowingTaskGroup(of: Void.self) { group in
+            group.addTask { try await tracker.run() }
+            defer { group.cancelAll() }
+            try await waitUntil("the tracker turned tracking on", seconds: 30) { near.isEnabled }
+            try await body(RedisFeedCache(client: redis, cap: 5, prefix: prefix, near: near, tracker: tracker), near, tracker)
+        }
+    }
+
+    @Test func theFeedCacheContractHoldsWithNearFirstPages() async throws {
+        try await RedisClient.withTestServer { redis in
+            try await Self.withNearFeeds(redis, prefix: "near-\(UInt32.random(in: 0 ... .max)):feed:") { cache, _, _ in
+                try await FeedCacheContract.run(cache) { try await Task.sleep(for: .milliseconds(120)) }
+            }
+        }
+    }
+
+    @Test func aFirstPageIsAnsweredInTheProcessUntilTheListChanges() async throws {
+        let prefix = "near-\(UInt32.random(in: 0 ... .max)):feed:"
+        try await RedisClient.withTestServer { redis in
+            try await Self.withNearFeeds(redis, prefix: prefix) { cache, near, tracker in
+                try await cache.fill("newsfeed:1", ids: [30, 20, 10], complete: true)
+                let first = PageRequest(limit: 2)
+                try await waitUntil("a first page was kept") {
+                    let lookup = try await cache.page("newsfeed:1", first)
+                    #expect(lookup == .hit(ids: [30, 20], hasNextPage: true))
+                    return near.usage.entries == 1
+                }
+                let reads = tracker.readsSent.load(ordering: .relaxed)
+                #expect(try await cache.page("newsfeed:1", first) == .hit(ids: [30, 20], hasNextPage: true))
+                #expect(tracker.readsSent.load(ordering: .relaxed) == reads, "answered in the process")
+                #expect(try await cache.page("newsfeed:1", PageRequest(limit: 3)) == .hit(ids: [30, 20, 10], hasNextPage: false))
+                #expect(tracker.readsSent.load(ordering: .relaxed) == reads + 1, "another limit is another page, read from Redis")
+
+                // Another process pushes onto the list: Redis pushes its name, and the copy goes.
+                try await RedisFeedCache(client: redis, cap: 5, prefix: prefix).push(40, to: ["newsfeed:1"])
+                try await waitUntil("the change's push dropped the first page") { near.usage.entries == 0 }
+                #expect(try await cache.page("newsfeed:1", first) == .hit(ids: [40, 30], hasNextPage: true))
+                // This process's own writes drop it too.
+                _ = try await cache.page("newsfeed:1", first)
+                try await cache.remove(40, from: ["newsfeed:1"])
+                #expect(try await cache.page("newsfeed:1", first) == .hit(ids: [30, 20], hasNextPage: true))
+            }
+        }
+    }
+
     @Test func pushesNameKeysWithoutThePrefix() {
         let keys: [RESPValue] = [.bulkString(ByteBuffer(string: "ns:kv:tweet:7")), .bulkString(ByteBuffer(string: "other:x"))]
         #expect(RedisInvalidationListener.invalidation([.bulkString(ByteBuffer(string: "invalidate")), .array(keys)], prefix: "ns:kv:")
