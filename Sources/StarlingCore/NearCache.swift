@@ -17,7 +17,8 @@ import Synchronization
 ///   the server forgot everything, `enable` once it listens and `disable` when its connection is
 ///   lost (while nobody listens nothing is held, since a change could go unnoticed).
 ///
-/// Entries are bounded by bytes (least recently used dropped first) and live at most `maximumAge`,
+/// Entries are bounded by bytes (least recently used dropped first; once full, one new key in
+/// `admitEvery` is taken) and live at most `maximumAge`,
 /// a bound on what a lost message could leave behind (an expiry the server noticed late).
 /// Only present values are kept: an absence is always asked of the server.
 public final class NearCache: Sendable {
@@ -40,6 +41,8 @@ public final class NearCache: Sendable {
         /// store nothing (the log was cleared after them).
         var invalidated: [CompactKey: UInt64] = [:]
         var floor: UInt64 = 0
+        /// New keys met while the table was full.
+        var missesWhenFull = 0
 
         mutating func invalidate(_ keys: [CompactKey], logLimit: Int) {
             sequence &+= 1
@@ -60,6 +63,11 @@ public final class NearCache: Sendable {
             floor = sequence
         }
     }
+
+    /// Once full, the table takes one new key in this many (as `TweetFragments` does): objects
+    /// read in turn that are more than the budget holds (a tweet list over every user) would
+    /// otherwise each push out the least recently used, which the turn reaches next, and never hit.
+    static let admitEvery = 8
 
     private let state: Mutex<State>
     private let clock: any WallClock
@@ -135,8 +143,12 @@ public final class NearCache: Sendable {
             guard state.enabled, ticket.sequence >= state.floor else { return }
             for (key, value) in entries {
                 if let at = state.invalidated[key], at > ticket.sequence { continue }
-                state.table.set(key, Entry(value: value, storedAt: now),
-                                bytes: MemoryCost.tableEntry + key.heapBytes + MemoryCost.array(capacity: value.count, stride: 1))
+                let cost = MemoryCost.tableEntry + key.heapBytes + MemoryCost.array(capacity: value.count, stride: 1)
+                if state.table.bytes + cost > state.table.budget, state.table.peek(key) == nil {
+                    state.missesWhenFull &+= 1
+                    guard state.missesWhenFull % Self.admitEvery == 0 else { continue }
+                }
+                state.table.set(key, Entry(value: value, storedAt: now), bytes: cost)
             }
         }
     }
