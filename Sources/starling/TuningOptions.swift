@@ -19,7 +19,7 @@ struct TuningOptions: ParsableArguments {
             help: "Megabytes the in-process caches take at most: two fifths objects, two fifths feeds, a fifth encoded tweets (STARLING_MEMORY_CACHE_MB, default 36).")
     var memoryCacheMB: String?
     @Option(name: .customLong("near-cache"),
-            help: "on or off: with Redis, keep recent objects in the process too, in the objects' share of the memory cache, dropped by Redis's invalidation pushes (STARLING_NEAR_CACHE, default on).")
+            help: "on or off: with Redis, keep recent objects and first feed pages in the process too, in the memory cache's shares, dropped by Redis's invalidation pushes (STARLING_NEAR_CACHE, default on).")
     var nearCache: String?
     @Option(name: .customLong("header-timeout"), help: "Seconds to send a request head (STARLING_HEADER_TIMEOUT, default 10).")
     var headerTimeout: String?

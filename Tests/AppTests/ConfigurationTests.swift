@@ -1,4 +1,4 @@
-import App
+@testable import App
 import PostgresStorage
 import StarlingCore
 import HTTPTypes
@@ -31,8 +31,18 @@ import Testing
         #expect(flag.requestExecutor == .eventLoop)
     }
 
+    @Test func theNearCachesAreOnUnlessTurnedOffAndTakeTheMemoryCachesShares() throws {
+        let defaults = try Configuration.resolve(flags: [:], environment: ["STARLING_MEMORY_CACHE_MB": "10"])
+        #expect(defaults.nearCache)
+        #expect(defaults.nearCacheBudget.objectBytes == defaults.memoryCache.objectBytes)
+        #expect(defaults.nearCacheBudget.feedBytes == defaults.memoryCache.feedBytes)
+        #expect(try !Configuration.resolve(flags: ["near-cache": "off"], environment: ["STARLING_NEAR_CACHE": "on"]).nearCache)
+        let memcached = try Configuration.resolve(flags: [:], environment: ["STARLING_MEMCACHED_SERVERS": "127.0.0.1:11211"])
+        #expect(memcached.nearCacheBudget.objectBytes == 0, "memcached sends no invalidations")
+    }
+
     @Test(arguments: [["STARLING_PORT": "eighty"], ["STARLING_RATE_LIMITS": "maybe"], ["STARLING_RATE_LIMIT_NEWSFEED": "fast"],
-                      ["STARLING_REQUEST_EXECUTOR": "threads"]])
+                      ["STARLING_REQUEST_EXECUTOR": "threads"], ["STARLING_NEAR_CACHE": "sometimes"]])
     func malformedSettingsAreRefused(_ environment: [String: String]) {
         #expect(throws: ConfigurationError.self) { try Configuration.resolve(flags: [:], environment: environment) }
     }
