@@ -28,17 +28,11 @@ public final class TweetFragments: Sendable {
     /// The process's fragments: 8 MB until the server sets its share, some 20,000 tweets.
     public static let shared = TweetFragments(maximumBytes: MemoryCacheBudget().encodedBytes)
 
-    private struct Held {
-        var lru: ByteBoundedLRU<Int64, TweetFragment>
-        /// New fragments met while the shard was full.
-        var missesWhenFull = 0
-    }
-
     private final class Shard: Sendable {
-        let lru: Mutex<Held>
+        let lru: Mutex<ByteBoundedLRU<Int64, TweetFragment>>
 
         init(budget: Int) {
-            lru = Mutex(Held(lru: ByteBoundedLRU(budget: budget)))
+            lru = Mutex(ByteBoundedLRU(budget: budget))
         }
     }
 
@@ -53,32 +47,26 @@ public final class TweetFragments: Sendable {
     }
 
     /// The bytes the fragments may take.
-    public var maximumBytes: Int { shards.reduce(0) { total, shard in total + shard.lru.withLock { $0.lru.budget } } }
+    public var maximumBytes: Int { shards.reduce(0) { total, shard in total + shard.lru.withLock { $0.budget } } }
 
     /// Sets the bytes the fragments may take, dropping the fragments held (the server sets it once,
     /// before it serves).
     public func limit(toBytes bytes: Int) {
         let each = max(bytes, 0) / Self.shardCount
-        for shard in shards { shard.lru.withLock { $0 = Held(lru: ByteBoundedLRU(budget: each)) } }
+        for shard in shards { shard.lru.withLock { $0 = ByteBoundedLRU(budget: each) } }
     }
 
     /// The fragment of this version of `tweet` by `author`, encoded now if this process has not yet.
     func fragment(_ tweet: Tweet, author: User) -> TweetFragment {
         let shard = shards[Int((UInt64(bitPattern: tweet.id) &* 0x9E37_79B9_7F4A_7C15) >> 61)]
-        if let found = shard.lru.withLock({ $0.lru.value(forKey: tweet.id) }), found.tweet == tweet, found.rendersAuthor(author) {
+        if let found = shard.lru.withLock({ $0.value(forKey: tweet.id) }), found.tweet == tweet, found.rendersAuthor(author) {
             return found
         }
         let made = TweetFragment(tweet, author: author)
-        shard.lru.withLock { held in
-            if held.lru.bytes + made.cost > held.lru.budget, held.lru.peek(tweet.id) == nil {
-                held.missesWhenFull &+= 1
-                guard held.missesWhenFull % Self.admitEvery == 0 else { return }
-            }
-            held.lru.set(made.tweet.id, made, bytes: made.cost)
-        }
+        shard.lru.withLock { _ = $0.admit(made.tweet.id, made, bytes: made.cost, oneIn: Self.admitEvery) }
         return made
     }
 
     /// The bytes held now.
-    public var bytes: Int { shards.reduce(0) { total, shard in total + shard.lru.withLock { $0.lru.bytes } } }
+    public var bytes: Int { shards.reduce(0) { total, shard in total + shard.lru.withLock { $0.bytes } } }
 }

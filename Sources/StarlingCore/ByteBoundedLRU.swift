@@ -36,6 +36,8 @@ public struct ByteBoundedLRU<Key: Hashable, Value> {
     @usableFromInline var free: [Int32] = []
     @usableFromInline var newest = ByteBoundedLRU.none
     @usableFromInline var oldest = ByteBoundedLRU.none
+    /// New keys `admit` was asked to store while the table was full.
+    @usableFromInline var missesWhenFull = 0
 
     @inlinable public init(budget: Int) {
         self.budget = max(0, budget)
@@ -82,6 +84,20 @@ public struct ByteBoundedLRU<Key: Hashable, Value> {
         while charged > budget, oldest != Self.none {
             removeSlot(oldest)
         }
+    }
+
+    /// `set`, except that a new key that does not fit beside what is held is stored only one time
+    /// in `admitEvery`; false when it was turned away. Keys read in turn that are more than the
+    /// budget holds would otherwise each push out the least recently used, which the turn reaches
+    /// next, and never hit; admitting a few keeps most of the table in place for the next turn.
+    @inlinable @discardableResult
+    public mutating func admit(_ key: Key, _ value: Value, bytes: Int, oneIn admitEvery: Int) -> Bool {
+        if charged + bytes > budget, slots[key] == nil {
+            missesWhenFull &+= 1
+            guard missesWhenFull % max(1, admitEvery) == 0 else { return false }
+        }
+        set(key, value, bytes: bytes)
+        return true
     }
 
     /// Changes the value stored under `key` in place, making it the most recently used when

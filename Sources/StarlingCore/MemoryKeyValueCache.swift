@@ -65,9 +65,13 @@ public final class MemoryKeyValueCache: KeyValueCache {
                 return entry.value
             }
         }
+        return Self.buffers(values, total: total)
+    }
+
+    /// The values found, as slices of one buffer: a page's forty hits cost one allocation, not
+    /// forty. `total` is their bytes together.
+    static func buffers(_ values: [[UInt8]?], total: Int) -> [ByteBuffer?] {
         guard total > 0 else { return values.map { $0.map { _ in ByteBuffer() } } }
-        // One buffer for everything found, handed out in slices: a page's forty hits cost one
-        // allocation, not forty.
         var all = ByteBufferAllocator().buffer(capacity: total)
         for case let bytes? in values { all.writeBytes(bytes) }  // all written before the first slice shares it
         var start = 0

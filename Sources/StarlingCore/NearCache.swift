@@ -41,8 +41,6 @@ public final class NearCache: Sendable {
         /// store nothing (the log was cleared after them).
         var invalidated: [CompactKey: UInt64] = [:]
         var floor: UInt64 = 0
-        /// New keys met while the table was full.
-        var missesWhenFull = 0
 
         mutating func invalidate(_ keys: [CompactKey], logLimit: Int) {
             sequence &+= 1
@@ -121,7 +119,7 @@ public final class NearCache: Sendable {
             }
             return (found, Ticket(sequence: state.sequence))
         }
-        return (Self.buffers(found, total: total), ticket)
+        return (MemoryKeyValueCache.buffers(found, total: total), ticket)
     }
 
     /// Keeps what the server answered to a read that began at `ticket`, but for keys invalidated
@@ -143,12 +141,8 @@ public final class NearCache: Sendable {
             guard state.enabled, ticket.sequence >= state.floor else { return }
             for (key, value) in entries {
                 if let at = state.invalidated[key], at > ticket.sequence { continue }
-                let cost = MemoryCost.tableEntry + key.heapBytes + MemoryCost.array(capacity: value.count, stride: 1)
-                if state.table.bytes + cost > state.table.budget, state.table.peek(key) == nil {
-                    state.missesWhenFull &+= 1
-                    guard state.missesWhenFull % Self.admitEvery == 0 else { continue }
-                }
-                state.table.set(key, Entry(value: value, storedAt: now), bytes: cost)
+                state.table.admit(key, Entry(value: value, storedAt: now), bytes: MemoryKeyValueCache.cost(key: key, value: value),
+                                  oneIn: Self.admitEvery)
             }
         }
     }
@@ -180,19 +174,6 @@ public final class NearCache: Sendable {
         state.withLock { state in
             state.forgetEverything()
             state.enabled = false
-        }
-    }
-
-    /// One buffer for everything found, handed out in slices (as `MemoryKeyValueCache` does).
-    private static func buffers(_ found: [[UInt8]?], total: Int) -> [ByteBuffer?] {
-        guard total > 0 else { return found.map { $0.map { _ in ByteBuffer() } } }
-        var all = ByteBufferAllocator().buffer(capacity: total)
-        for case let bytes? in found { all.writeBytes(bytes) }
-        var start = 0
-        return found.map { bytes in
-            guard let bytes else { return nil }
-            defer { start += bytes.count }
-            return all.getSlice(at: start, length: bytes.count)
         }
     }
 }
