@@ -9,14 +9,8 @@ import Testing
 
 /// A feed cache that grants every lease: processes never wait for each other, so only the
 /// single-flight of one process can keep concurrent misses to one load.
-struct LeaselessFeedCache: FeedCache {
+struct LeaselessFeedCache: FeedCacheDecorator {
     let base: any FeedCache
-    var cap: Int { base.cap }
-    func page(_ key: String, _ page: PageRequest) async throws -> FeedCacheLookup { try await base.page(key, page) }
-    func fill(_ key: String, ids: [Int64], complete: Bool) async throws { try await base.fill(key, ids: ids, complete: complete) }
-    func push(_ id: Int64, to keys: [String]) async throws { try await base.push(id, to: keys) }
-    func remove(_ id: Int64, from keys: [String]) async throws { try await base.remove(id, from: keys) }
-    func invalidate(_ keys: [String]) async throws { try await base.invalidate(keys) }
     func acquireLease(_ key: String, milliseconds: Int) async throws -> String? { UUID().uuidString }
     func releaseLease(_ key: String, token: String) async throws {}
 }

@@ -78,20 +78,13 @@ final class PageReadSignal: Sendable {
     var isRaised: Bool { flag.load(ordering: .acquiring) }
 }
 
-struct SignallingFeedCache: FeedCache {
+struct SignallingFeedCache: FeedCacheDecorator {
     let base: any FeedCache
     let signal: PageReadSignal
-    var cap: Int { base.cap }
     func page(_ key: String, _ page: PageRequest) async throws -> FeedCacheLookup {
         signal.raise()
         return try await base.page(key, page)
     }
-    func fill(_ key: String, ids: [Int64], complete: Bool) async throws { try await base.fill(key, ids: ids, complete: complete) }
-    func push(_ id: Int64, to keys: [String]) async throws { try await base.push(id, to: keys) }
-    func remove(_ id: Int64, from keys: [String]) async throws { try await base.remove(id, from: keys) }
-    func invalidate(_ keys: [String]) async throws { try await base.invalidate(keys) }
-    func acquireLease(_ key: String, milliseconds: Int) async throws -> String? { try await base.acquireLease(key, milliseconds: milliseconds) }
-    func releaseLease(_ key: String, token: String) async throws { try await base.releaseLease(key, token: token) }
 }
 
 /// Feed sources with a fixed plan, which is answered only once the feed cache was read (or after

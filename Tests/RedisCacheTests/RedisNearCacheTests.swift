@@ -46,6 +46,17 @@ struct RedisNearCacheTests {
         return near.usage.entries == 1
     }
 
+    /// A private server (one a test may pause, flush or cut off) and a client of it, with
+    /// patient timeouts.
+    static func withPrivateServer(_ body: (RedisConfiguration, RedisClient) async throws -> Void) async throws {
+        try await TestRedis.withPrivateServer { server in
+            var configuration = try RedisConfiguration(url: try server.url)
+            configuration.commandTimeout = .seconds(10)
+            configuration.connectTimeout = .seconds(10)
+            try await RedisClient.withClient(configuration: configuration) { try await body(configuration, $0) }
+        }
+    }
+
     @Test func theKeyValueContractHoldsWithANearCache() async throws {
         let prefix = "near-\(UInt32.random(in: 0 ... .max)):kv:"
         try await RedisClient.withTestServer { redis in
@@ -118,53 +129,43 @@ struct RedisNearCacheTests {
     }
 
     @Test func aLostListenerTurnsTheNearCacheOffUntilItIsBack() async throws {
-        try await TestRedis.withPrivateServer { server in
-            var configuration = try RedisConfiguration(url: try server.url)
-            configuration.commandTimeout = .seconds(10)
-            configuration.connectTimeout = .seconds(10)
-            try await RedisClient.withClient(configuration: configuration) { redis in
-                try await Self.withNearCache(configuration, prefix: "kv:") { near, _ in
-                    let cache = RedisKeyValueCache(client: redis, prefix: "kv:", near: near)
-                    try await cache.set(["user:1": ByteBuffer(string: "ada")], ttlSeconds: 60)
-                    try await Self.readUntilHeld(cache, near)
+        try await Self.withPrivateServer { configuration, redis in
+            try await Self.withNearCache(configuration, prefix: "kv:") { near, _ in
+                let cache = RedisKeyValueCache(client: redis, prefix: "kv:", near: near)
+                try await cache.set(["user:1": ByteBuffer(string: "ada")], ttlSeconds: 60)
+                try await Self.readUntilHeld(cache, near)
 
-                    // The server drops the listener's connection: nothing is held until it is back.
-                    let list = try await redis.send(["CLIENT", "LIST"]).string ?? ""
-                    let id = try #require(list.split(separator: "\n").first { $0.contains("name=\(RedisInvalidationListener.clientName)") }?
-                        .split(separator: " ").first { $0.hasPrefix("id=") }?.dropFirst(3))
-                    _ = try await redis.send(["CLIENT", "KILL", "ID", String(id)])
-                    try await waitUntil("the lost connection turned the near cache off") { !near.isEnabled || near.usage.entries == 0 }
-                    #expect(near.usage.entries == 0)
-                    try await waitUntil("the listener reconnected", seconds: 30) { near.isEnabled }
+                // The server drops the listener's connection: nothing is held until it is back.
+                let list = try await redis.send(["CLIENT", "LIST"]).string ?? ""
+                let id = try #require(list.split(separator: "\n").first { $0.contains("name=\(RedisInvalidationListener.clientName)") }?
+                    .split(separator: " ").first { $0.hasPrefix("id=") }?.dropFirst(3))
+                _ = try await redis.send(["CLIENT", "KILL", "ID", String(id)])
+                try await waitUntil("the lost connection turned the near cache off") { !near.isEnabled || near.usage.entries == 0 }
+                #expect(near.usage.entries == 0)
+                try await waitUntil("the listener reconnected", seconds: 30) { near.isEnabled }
 
-                    // A flush of the server drops everything held.
-                    try await Self.readUntilHeld(cache, near)
-                    _ = try await redis.send(["FLUSHALL"])
-                    try await waitUntil("the flush's push emptied the near cache") { near.usage.entries == 0 }
-                    #expect(Self.text(try await cache.values(for: ["user:1"])) == [nil])
-                }
+                // A flush of the server drops everything held.
+                try await Self.readUntilHeld(cache, near)
+                _ = try await redis.send(["FLUSHALL"])
+                try await waitUntil("the flush's push emptied the near cache") { near.usage.entries == 0 }
+                #expect(Self.text(try await cache.values(for: ["user:1"])) == [nil])
             }
         }
     }
 
     @Test func aServerThatStopsAnsweringTurnsTheNearCacheOff() async throws {
-        try await TestRedis.withPrivateServer { server in
-            var configuration = try RedisConfiguration(url: try server.url)
-            configuration.commandTimeout = .seconds(10)
-            configuration.connectTimeout = .seconds(10)
+        try await Self.withPrivateServer { configuration, redis in
             var listening = configuration
             listening.commandTimeout = .milliseconds(300)
-            try await RedisClient.withClient(configuration: configuration) { redis in
-                try await Self.withNearCache(listening, prefix: "kv:") { near, _ in
-                    let cache = RedisKeyValueCache(client: redis, prefix: "kv:", near: near)
-                    try await cache.set(["user:1": ByteBuffer(string: "ada")], ttlSeconds: 60)
-                    try await Self.readUntilHeld(cache, near)
-                    // Every client's commands wait for 4 s: the listener's PING goes unanswered.
-                    _ = try await redis.send(["CLIENT", "PAUSE", "4000", "ALL"])
-                    try await waitUntil("an unanswered PING turned the near cache off") { !near.isEnabled }
-                    #expect(near.usage.entries == 0)
-                    try await waitUntil("the listener is back once the server answers", seconds: 30) { near.isEnabled }
-                }
+            try await Self.withNearCache(listening, prefix: "kv:") { near, _ in
+                let cache = RedisKeyValueCache(client: redis, prefix: "kv:", near: near)
+                try await cache.set(["user:1": ByteBuffer(string: "ada")], ttlSeconds: 60)
+                try await Self.readUntilHeld(cache, near)
+                // Every client's commands wait for 4 s: the listener's PING goes unanswered.
+                _ = try await redis.send(["CLIENT", "PAUSE", "4000", "ALL"])
+                try await waitUntil("an unanswered PING turned the near cache off") { !near.isEnabled }
+                #expect(near.usage.entries == 0)
+                try await waitUntil("the listener is back once the server answers", seconds: 30) { near.isEnabled }
             }
         }
     }
@@ -215,6 +216,36 @@ struct RedisNearCacheTests {
                 _ = try await cache.page("newsfeed:1", first)
                 try await cache.remove(40, from: ["newsfeed:1"])
                 #expect(try await cache.page("newsfeed:1", first) == .hit(ids: [30, 20], hasNextPage: true))
+            }
+        }
+    }
+
+    @Test func everyListWriteDropsItsFirstPageWithoutWaitingForThePush() async throws {
+        let prefix = "near-\(UInt32.random(in: 0 ... .max)):feed:"
+        try await RedisClient.withTestServer { redis in
+            // The tracker's pushes drop from a near cache of their own; the one the feed cache keeps
+            // its pages in is enabled by hand, so only the writes' own invalidations reach it.
+            let pushed = NearCache(byteBudget: 1 << 20, clock: SystemWallClock())
+            let tracker = RedisInvalidationListener(configuration: redis.configuration, prefix: prefix, near: pushed, tracking: .reads)
+            try await withThrowingTaskGroup(of: Void.self) { group in
+                group.addTask { try await tracker.run() }
+                defer { group.cancelAll() }
+                try await waitUntil("the tracker turned tracking on", seconds: 30) { pushed.isEnabled }
+                let near = NearCache(byteBudget: 1 << 20, clock: SystemWallClock())
+                near.enable()
+                let cache = RedisFeedCache(client: redis, cap: 5, prefix: prefix, near: near, tracker: tracker)
+                let first = PageRequest(limit: 2)
+                func page() async throws -> FeedCacheLookup { try await cache.page("newsfeed:1", first) }
+                try await cache.fill("newsfeed:1", ids: [30, 20, 10], complete: true)
+                #expect(try await page() == .hit(ids: [30, 20], hasNextPage: true))
+                try await cache.push(40, to: ["newsfeed:1"])
+                #expect(try await page() == .hit(ids: [40, 30], hasNextPage: true), "push")
+                try await cache.remove(40, from: ["newsfeed:1"])
+                #expect(try await page() == .hit(ids: [30, 20], hasNextPage: true), "remove")
+                try await cache.fill("newsfeed:1", ids: [50, 30], complete: true)
+                #expect(try await page() == .hit(ids: [50, 30], hasNextPage: false), "fill")
+                try await cache.invalidate(["newsfeed:1"])
+                #expect(try await page() == .miss, "invalidate")
             }
         }
     }

@@ -71,7 +71,7 @@ struct MarksSignallingCache: KeyValueCache {
 
 /// A feed cache whose page reads, once a viewer is watched, wait (two seconds at most) for that
 /// viewer's marks to be asked for, and note whether they were.
-final class FeedsWaitingForMarks: FeedCache {
+final class FeedsWaitingForMarks: FeedCacheDecorator {
     let base: any FeedCache
     let signal: MarksReadSignal
     private let saw = Atomic(false)
@@ -83,7 +83,6 @@ final class FeedsWaitingForMarks: FeedCache {
 
     var sawMarksReadDuringPage: Bool { saw.load(ordering: .relaxed) }
 
-    var cap: Int { base.cap }
     func page(_ key: String, _ page: PageRequest) async throws -> FeedCacheLookup {
         if signal.isWatching {
             let deadline = ContinuousClock.now + .seconds(2)
@@ -92,10 +91,4 @@ final class FeedsWaitingForMarks: FeedCache {
         }
         return try await base.page(key, page)
     }
-    func fill(_ key: String, ids: [Int64], complete: Bool) async throws { try await base.fill(key, ids: ids, complete: complete) }
-    func push(_ id: Int64, to keys: [String]) async throws { try await base.push(id, to: keys) }
-    func remove(_ id: Int64, from keys: [String]) async throws { try await base.remove(id, from: keys) }
-    func invalidate(_ keys: [String]) async throws { try await base.invalidate(keys) }
-    func acquireLease(_ key: String, milliseconds: Int) async throws -> String? { try await base.acquireLease(key, milliseconds: milliseconds) }
-    func releaseLease(_ key: String, token: String) async throws { try await base.releaseLease(key, token: token) }
 }
