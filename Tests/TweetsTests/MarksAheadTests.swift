@@ -18,13 +18,15 @@ import Testing
         caches.keyValue = MarksSignallingCache(base: caches.keyValue, signal: marksRead)
         let feeds = FeedsWaitingForMarks(base: caches.feeds, signal: marksRead)
         caches.feeds = feeds
-        try await TestStarling(repositories: repositories, caches: caches).test { api in
+        let app = TestStarling(repositories: repositories, caches: caches)
+        try await app.test { api in
             let reader = try await api.signUp("reader_01")
             let author = try await api.signUp("author_01")
             try await api.follow(author, by: reader)
             let liked = try await api.post("liked", as: author)
             _ = try await api.post("not liked", as: author)
             #expect(try await api.like("tweet", liked, as: reader).status == .created)
+            try await app.settle()  // both tweets fanned out to the reader's feed
             marksRead.watch(reader.id)
             let reply = try await api.call(.get, path.replacingOccurrences(of: "AUTHOR", with: "\(author.id)"), token: reader.token)
             try #require(reply.status == .ok)
