@@ -16,7 +16,7 @@ struct MemcachedNodeLoopTests {
         try await MemcachedClient.withClient(configuration: configuration) { memcached in
             let node = memcached.nodes[0]
             for loop in loops {
-                try await waitUntil("a connection on each loop") {
+                try await waitUntil("a connection on each loop", seconds: 30) {
                     try await withTaskExecutorPreference(EventLoopTaskExecutor.on(loop)) { try await node.connection().isOnCurrentEventLoop }
                 }
             }

@@ -16,7 +16,7 @@ struct RedisClientLoopTests {
         try await RedisClient.withClient(configuration: configuration) { redis in
             // Until every slot is connected, a loop may have none ready yet: wait for both.
             for loop in loops {
-                try await waitUntil("a connection on each loop") {
+                try await waitUntil("a connection on each loop", seconds: 30) {
                     try await withTaskExecutorPreference(EventLoopTaskExecutor.on(loop)) { try await redis.connection().isOnCurrentEventLoop }
                 }
             }
